@@ -1,0 +1,150 @@
+package questionbank
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const (
+	seedCopy   = "testdata/seed.txt"
+	sharedSeed = "../shared/seeds/000_5f45a5320871ada1.txt"
+)
+
+// TestSeedCopy checks that testdata/seed.txt is byte for byte the seed the
+// corpus comes from, where the shared seeds are present (they are in CI).
+func TestSeedCopy(t *testing.T) {
+	shared, err := os.ReadFile(sharedSeed)
+	if os.IsNotExist(err) {
+		t.Skipf("%s is not present; comparing with the copy only", sharedSeed)
+	}
+	require.NoError(t, err)
+	copied, err := os.ReadFile(seedCopy)
+	require.NoError(t, err)
+	if !bytes.Equal(shared, copied) {
+		t.Errorf("%s differs from %s; copy it again", seedCopy, sharedSeed)
+	}
+}
+
+// parseSeed reads the questions out of the seed page: level headings
+// ("4. Senior Backend Developer Interview Questions and Answers"),
+// questions ("4.2. How do you ..."), and under each the sections
+// Introduction, How to answer, What not to say, Example answer, Skills
+// tested and Question type. It stops at the page's closing marketing.
+func parseSeed(t *testing.T, text string) []Question {
+	t.Helper()
+	levelRE := regexp.MustCompile(`^([1-7])\. (.+) Interview Questions and Answers$`)
+	questionRE := regexp.MustCompile(`^([1-7])\.([0-9]+)\. (.+)$`)
+	var (
+		qs      []Question
+		titles  = map[int]string{}
+		section string
+	)
+	for _, line := range strings.Split(text, "\n") {
+		if strings.HasPrefix(line, "Similar Interview Questions") {
+			break // the rest of the page is marketing
+		}
+		if m := levelRE.FindStringSubmatch(line); m != nil {
+			titles[int(m[1][0]-'0')] = m[2]
+			continue
+		}
+		if m := questionRE.FindStringSubmatch(line); m != nil {
+			lv := Level(m[1][0] - '0')
+			require.Equal(t, titles[int(lv)], lv.Title(), "heading of level %d", lv)
+			qs = append(qs, Question{ID: lv.String() + "-" + m[2], Level: lv, Text: m[3]})
+			section = ""
+			continue
+		}
+		switch line {
+		case "Introduction", "How to answer", "What not to say", "Example answer", "Skills tested", "Question type":
+			section = line
+			continue
+		case "":
+			continue
+		}
+		if len(qs) == 0 {
+			continue // the page's introduction
+		}
+		q := &qs[len(qs)-1]
+		bullet, isBullet := strings.CutPrefix(line, "  • ")
+		switch section {
+		case "Introduction":
+			require.Empty(t, q.Introduction, "%s: second introduction paragraph", q.ID)
+			q.Introduction = line
+		case "How to answer":
+			require.True(t, isBullet, "%s: not a bullet: %q", q.ID, line)
+			q.HowToAnswer = append(q.HowToAnswer, bullet)
+		case "What not to say":
+			require.True(t, isBullet, "%s: not a bullet: %q", q.ID, line)
+			q.WhatNotToSay = append(q.WhatNotToSay, bullet)
+		case "Example answer":
+			require.Empty(t, q.ExampleAnswer, "%s: second example paragraph", q.ID)
+			q.ExampleAnswer = line
+		case "Skills tested":
+			q.Skills = append(q.Skills, line)
+		case "Question type":
+			ty, err := ParseType(line)
+			require.NoError(t, err, "%s", q.ID)
+			require.Equal(t, line, ty.Title())
+			q.Type = ty
+		default:
+			t.Fatalf("%s: line outside any section: %q", q.ID, line)
+		}
+	}
+	return qs
+}
+
+// TestCorpusMatchesSeed parses the seed text itself and compares every
+// field of every question with the embedded bank, so that no
+// transcription slip can pass.
+func TestCorpusMatchesSeed(t *testing.T) {
+	text, err := os.ReadFile(seedCopy)
+	require.NoError(t, err)
+	want := parseSeed(t, string(text))
+	require.Len(t, want, 14, "questions in the seed")
+	got := Default().All()
+	require.Len(t, got, len(want))
+	for i := range want {
+		assert.Equal(t, want[i], got[i], "question %d (%s)", i, want[i].ID)
+	}
+}
+
+func TestCorpusShape(t *testing.T) {
+	b := Default()
+	require.Equal(t, 14, b.Len())
+	var ids []string
+	for i, q := range b.All() {
+		wantLevel := Level(i/2 + 1)
+		assert.Equal(t, wantLevel, q.Level, "question %d", i)
+		assert.Equal(t, fmt.Sprintf("%s-%d", wantLevel, i%2+1), q.ID)
+		assert.Len(t, q.HowToAnswer, 5, q.ID)
+		assert.Len(t, q.WhatNotToSay, 4, q.ID)
+		assert.NotEmpty(t, q.Introduction, q.ID)
+		assert.NotEmpty(t, q.ExampleAnswer, q.ID)
+		assert.NotEmpty(t, q.Skills, q.ID)
+		ids = append(ids, q.ID)
+	}
+	assert.Equal(t, []string{
+		"junior-1", "junior-2", "developer-1", "developer-2", "mid-1", "mid-2", "senior-1",
+		"senior-2", "lead-1", "lead-2", "principal-1", "principal-2", "architect-1", "architect-2",
+	}, ids)
+}
+
+// TestCorpusHasNoMarketing checks that none of the page's pricing or
+// sign-up text reached the corpus.
+func TestCorpusHasNoMarketing(t *testing.T) {
+	for _, q := range Default().All() {
+		var all []string
+		q.eachField(func(s string) { all = append(all, s) })
+		text := strings.Join(all, "\n")
+		for _, bad := range []string{"Himalayas", "$9", "Sign up", "pricing", "credit card", "AI interview practice"} {
+			assert.NotContains(t, text, bad, q.ID)
+		}
+	}
+}

@@ -1,0 +1,122 @@
+// Package questionbank draws backend-developer interview questions, with
+// the guidance for answering each, from an embedded corpus or a bank of
+// your own.
+//
+// The embedded corpus ([Default]) holds 14 questions, two for each level
+// from [Junior] to [Architect], each with its [Type], the skills it tests,
+// an introduction, how to answer, what not to say and an example answer,
+// word for word from the source page. It is compiled into the package as
+// Go values: importing the package parses nothing and does no work.
+//
+// A [Bank] is immutable and safe for concurrent use, and everything it
+// returns is the caller's own copy. Select questions with a [Filter], built
+// in Go or parsed from a query:
+//
+//	bank := questionbank.Default()
+//	f := questionbank.And(
+//		questionbank.ByLevel(questionbank.Senior, questionbank.Lead),
+//		questionbank.ByType(questionbank.Technical),
+//	)
+//	for _, q := range bank.Filter(f) {
+//		fmt.Println(q.ID, q.Text)
+//	}
+//
+//	qs, err := bank.Query("level>=senior type:technical -skill:leadership")
+//
+// Then draw at random with [Bank.Sample], deal a practice session without
+// repeats with [Bank.Deck], or plan an interview with quotas with
+// [Bank.Plan]. [Bank.Facets] counts matches by level, type and skill, and
+// [LoadJSON] and [Bank.Merge] bring your own questions.
+//
+// # Query language
+//
+// A query is a list of terms; a question must match all of them. Field
+// names, values and free text are case-insensitive; the keywords OR, AND
+// and NOT are keywords only in upper case.
+//
+//	query   = [ orExpr ] .
+//	orExpr  = andExpr { "OR" andExpr } .
+//	andExpr = unary { [ "AND" ] unary } .          juxtaposition is AND
+//	unary   = ( "-" | "NOT" ) unary | primary .
+//	primary = "(" orExpr ")" | "(" ")" | term .
+//	term    = field ( ":" | "=" ) values | "level" cmp value | text .
+//	cmp     = ">=" | "<=" | ">" | "<" .
+//	values  = value { "," value } | value ".." value .
+//	field   = "level" | "type" | "skill" | "id" .
+//	value   = word | quoted .
+//	text    = word | quoted .
+//
+// The operators, from tightest to loosest:
+//
+//	-x, NOT x      not x; "-" must touch its term ("- x" is an error), and
+//	               negates only at the start of a term (skill:problem-solving
+//	               is one value)
+//	x y, x AND y   both
+//	x OR y         either
+//	( ... )        grouping; the empty group () matches everything, so -()
+//	               matches nothing
+//
+// The terms:
+//
+//	level:senior              at a level: its key, title or an alias
+//	level>=senior             comparisons: >= <= > < (level:>=senior too)
+//	level:mid..lead           an inclusive range
+//	level:junior,architect    a list: any of them
+//	type:technical            behavioral, technical, competency or situational
+//	skill:problem-solving     a skill; case, spaces, hyphens and underscores
+//	                          are alike: skill:"Problem solving" is the same
+//	id:senior-2               a question by ID
+//	kubernetes                a whole word, in any text field
+//	"api gateway"             words in sequence within one field
+//	micro*                    a prefix: microservices; "api gate*" too
+//
+// Quoted strings use double quotes, with \" and \\ as escapes. Free text
+// matches whole words, which are runs of Unicode letters and digits
+// ("Node.js" holds node and js), in the question, the introduction, each
+// bullet, the example answer and each skill. Comparisons and ranges apply
+// to level only.
+//
+// Examples over the embedded corpus:
+//
+//	level>=senior type:technical          senior-1, lead-1, principal-1, architect-1
+//	type:situational                      principal-2, architect-2
+//	skill:scalability OR security         mid-2, senior-2, principal-2
+//	level<=developer -type:technical      junior-1, developer-2
+//	"api gate*"                           developer-1, lead-1
+//	kubernetes -level:architect           lead-1, principal-2
+//
+// [ParseFilter] turns a query into a [Filter]; an error is a
+// [*SyntaxError] with the byte offset of the offending token, a message
+// that suggests a fix ("unknown field "lvl"; did you mean "level"?"), and
+// a [SyntaxError.Caret] rendering for terminals. [Bank.Query] and
+// [Bank.ParseQuery] also reject a skill that no question in the bank
+// tests. Every Filter, parsed or built in Go, has a canonical
+// [Filter.String] that parses back to the same filter. Queries are limited
+// to [MaxQueryLen] bytes and [MaxQueryDepth] nested parentheses.
+//
+// # Random selection
+//
+// Every method that draws takes a *rand.Rand from math/rand/v2. A seeded
+// one makes draws reproducible: the same seed gives the same questions
+// from banks of the same [Bank.Version], within a major version of this
+// module. A nil *rand.Rand uses the package's own source, which is safe
+// for concurrent use; a *rand.Rand is not, so give each goroutine its own.
+//
+//   - [Bank.Sample] draws n distinct questions; every subset of n
+//     matches is equally likely, and they come in random order.
+//   - [Bank.Deck] deals every match once, in random order: a practice
+//     session without repeats. Resume one with
+//     And(f, Not(ByID(dealt...))).
+//   - [Bank.Plan] fills quotas ("two technical, one on security") with
+//     distinct questions. Quotas may overlap; Plan finds an assignment
+//     whenever one exists, and otherwise reports a [*ShortfallError].
+//
+// # Performance
+//
+// A Bank indexes its questions by level, type, skill and ID (and, on the
+// first free-text query, by word) as sets of question numbers. A Filter is
+// compiled against that index the first time it is used with a bank, and
+// the compiled form is kept in the Filter, so build or parse a Filter once
+// and reuse it. Evaluating one combines the sets 64 questions at a time;
+// [Bank.Count] does not allocate.
+package questionbank

@@ -1,0 +1,141 @@
+// Command draw prints random interview questions with their guidance.
+//
+//	go run ./examples/draw -q 'level>=senior type:technical' -n 2 -seed 7
+//
+// Flags:
+//
+//	-q QUERY     which questions to draw from (the query language of
+//	             package questionbank; default: all)
+//	-n N         how many to draw (default 1)
+//	-seed S      a seed for a reproducible draw; 0, the default, is random
+//	-format F    text, markdown, json or anki (default text)
+//	-bank FILE   draw from a JSON bank instead of the embedded one
+//
+// The same seed, query and bank give the same output. Exit status: 0 on
+// success, 2 for bad usage or a bad query (with a caret under the
+// mistake), 1 for a bank file that cannot be read or is invalid.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"strings"
+
+	"github.com/backendprep/questionbank"
+	"github.com/backendprep/questionbank/render"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const usage = `usage: draw [-q QUERY] [-n N] [-seed S] [-format text|markdown|json|anki] [-bank FILE]
+
+Draw random backend interview questions, with how to answer them.
+
+Examples:
+  draw -n 2                                     two questions, any level
+  draw -q 'level>=senior type:technical' -n 2 -seed 7
+  draw -q 'skill:scalability OR micro*' -format markdown
+  draw -q 'level:junior' -n 5 -format anki > junior.tsv
+  draw -bank my-questions.json -q 'type:behavioral'
+
+Flags:
+`
+
+// run is the whole program, with its arguments and streams passed in so
+// that tests can call it; it returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("draw", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	query := fs.String("q", "", "a `query` choosing the questions to draw from, such as 'level>=senior type:technical'")
+	n := fs.Int("n", 1, "how many questions to draw")
+	seed := fs.Uint64("seed", 0, "a `seed` for a reproducible draw; 0 draws at random")
+	formatName := fs.String("format", "text", "output `format`: text, markdown, json or anki")
+	bankFile := fs.String("bank", "", "a JSON bank `file` to draw from instead of the embedded questions")
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), usage)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2 // the flag package has printed the problem and the usage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "draw: unexpected argument %q; give the query with -q, quoted: -q '%s'\n", fs.Arg(0), strings.Join(fs.Args(), " "))
+		return 2
+	}
+	if *n < 1 {
+		fmt.Fprintf(stderr, "draw: -n %d: draw at least 1 question\n", *n)
+		return 2
+	}
+	format, err := render.ParseFormat(*formatName)
+	if err != nil {
+		fmt.Fprintf(stderr, "draw: -format: %v\n", strings.TrimPrefix(err.Error(), "render: "))
+		return 2
+	}
+
+	bank := questionbank.Default()
+	if *bankFile != "" {
+		if bank, err = loadBank(*bankFile); err != nil {
+			fmt.Fprintf(stderr, "draw: %v\n", err)
+			return 1
+		}
+	}
+	f, err := bank.ParseQuery(*query)
+	if err != nil {
+		var se *questionbank.SyntaxError
+		if errors.As(err, &se) {
+			fmt.Fprintf(stderr, "draw: bad query: %s\n\n%s\n", se.Msg, indent(se.Caret()))
+		} else {
+			fmt.Fprintf(stderr, "draw: %v\n", err)
+		}
+		return 2
+	}
+
+	var r *rand.Rand // nil: the package's source
+	if *seed != 0 {
+		r = rand.New(rand.NewPCG(*seed, 0))
+	}
+	qs := bank.Sample(r, *n, f)
+	switch {
+	case len(qs) == 0:
+		fmt.Fprintf(stderr, "draw: no questions match %q\n", *query)
+	case len(qs) < *n:
+		fmt.Fprintf(stderr, "draw: only %d questions match %q\n", len(qs), *query)
+	}
+	if err := render.Write(stdout, format, qs); err != nil {
+		fmt.Fprintf(stderr, "draw: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// loadBank reads a JSON bank, naming the file in any error.
+func loadBank(name string) (*questionbank.Bank, error) {
+	file, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("bank file: %w", err)
+	}
+	defer file.Close()
+	bank, err := questionbank.LoadJSON(file)
+	if err != nil {
+		// Each line of a joined error names a problem; name the file on each.
+		lines := strings.Split(err.Error(), "\n")
+		for i, l := range lines {
+			lines[i] = name + ": " + strings.TrimPrefix(l, "questionbank: ")
+		}
+		return nil, errors.New("bank file " + strings.Join(lines, "\ndraw: bank file "))
+	}
+	return bank, nil
+}
+
+func indent(s string) string {
+	return "    " + strings.ReplaceAll(s, "\n", "\n    ")
+}

@@ -1,0 +1,314 @@
+package questionbank
+
+import (
+	"slices"
+	"sync/atomic"
+)
+
+// A Filter selects questions. Filters are immutable values that compose:
+// build them with [ByLevel], [ByType], [BySkill], [ByID] and [ByText],
+// combine them with [And], [Or] and [Not], or parse them from a query with
+// [ParseFilter]. The zero Filter matches every question.
+//
+// A Filter is safe for concurrent use. Used with a [Bank], a Filter is
+// compiled against the bank's index on first use and the result kept, so
+// build a Filter once and reuse it rather than rebuilding it per call.
+type Filter struct {
+	n *node // nil matches everything
+}
+
+type nodeKind uint8
+
+const (
+	kindNone  nodeKind = iota + 1 // matches nothing
+	kindAnd                       // every kid matches
+	kindOr                        // some kid matches
+	kindNot                       // kids[0] does not match
+	kindLevel                     // the level is in mask
+	kindType                      // the type is in mask
+	kindSkill                     // a skill is in vals (normSkill keys)
+	kindID                        // the ID is in vals (folded)
+	kindText                      // vals appear in sequence in one text field
+)
+
+// A node is one element of a filter's tree. Nodes are never modified once
+// built, except for the compiled cache, which is atomic.
+type node struct {
+	kind   nodeKind
+	mask   uint16   // kindLevel, kindType: bit l or t set for each member
+	vals   []string // kindSkill, kindID: sorted, distinct; kindText: the words
+	prefix bool     // kindText: the last word is a prefix
+	kids   []*node  // kindAnd, kindOr: two or more; kindNot: one
+
+	// offs holds, for a node from the parser, the byte offset in the query
+	// of each value in vals, so Bank.Query can point at a bad skill.
+	offs []int
+
+	// compiled caches this node compiled against the last Bank it was
+	// used with.
+	compiled atomic.Pointer[compiled]
+}
+
+var noneNode = &node{kind: kindNone}
+
+// ByLevel returns a [Filter] that matches questions at any of the given
+// levels. Values that are not valid levels are ignored; with none left, the
+// Filter matches nothing.
+func ByLevel(levels ...Level) Filter {
+	var mask uint16
+	for _, l := range levels {
+		if l.Valid() {
+			mask |= 1 << l
+		}
+	}
+	return levelFilter(mask)
+}
+
+func levelFilter(mask uint16) Filter {
+	if mask == 0 {
+		return Filter{noneNode}
+	}
+	return Filter{&node{kind: kindLevel, mask: mask}}
+}
+
+// ByType returns a [Filter] that matches questions of any of the given
+// types. Values that are not valid types are ignored; with none left, the
+// Filter matches nothing.
+func ByType(types ...Type) Filter {
+	var mask uint16
+	for _, t := range types {
+		if t.Valid() {
+			mask |= 1 << t
+		}
+	}
+	if mask == 0 {
+		return Filter{noneNode}
+	}
+	return Filter{&node{kind: kindType, mask: mask}}
+}
+
+// BySkill returns a [Filter] that matches questions testing any of the
+// given skills. Skills are compared without regard to case, and spaces,
+// hyphens and underscores are alike: "problem solving", "Problem-solving"
+// and "PROBLEM_SOLVING" name one skill. With no skills, the Filter matches
+// nothing.
+func BySkill(skills ...string) Filter {
+	return setFilter(kindSkill, skills, normSkill, nil)
+}
+
+// ByID returns a [Filter] that matches the questions with any of the given
+// IDs, compared without regard to case. With no IDs, the Filter matches
+// nothing.
+func ByID(ids ...string) Filter {
+	return setFilter(kindID, ids, fold, nil)
+}
+
+// setFilter builds a skill or ID node from raw values, normalised by norm,
+// sorted and made distinct. offs, if not nil, holds each raw value's offset
+// in a query.
+func setFilter(kind nodeKind, raw []string, norm func(string) string, offs []int) Filter {
+	type val struct {
+		s   string
+		off int
+	}
+	vs := make([]val, 0, len(raw))
+	for i, s := range raw {
+		if s = norm(s); s != "" {
+			v := val{s, -1}
+			if offs != nil {
+				v.off = offs[i]
+			}
+			vs = append(vs, v)
+		}
+	}
+	if len(vs) == 0 {
+		return Filter{noneNode}
+	}
+	slices.SortStableFunc(vs, func(a, b val) int {
+		switch {
+		case a.s < b.s:
+			return -1
+		case a.s > b.s:
+			return 1
+		}
+		return 0
+	})
+	vs = slices.CompactFunc(vs, func(a, b val) bool { return a.s == b.s })
+	n := &node{kind: kind, vals: make([]string, len(vs))}
+	if offs != nil {
+		n.offs = make([]int, len(vs))
+	}
+	for i, v := range vs {
+		n.vals[i] = v.s
+		if offs != nil {
+			n.offs[i] = v.off
+		}
+	}
+	return Filter{n}
+}
+
+// ByText returns a [Filter] that matches questions whose text holds the
+// words of s in sequence, as a quoted phrase in a query does: words are
+// runs of letters and digits, compared without regard to case, and all of
+// them must be in one field (the question, the introduction, one bullet,
+// the example answer or one skill). A trailing "*" makes the last word a
+// prefix:
+//
+//	ByText("api gateway")  // matches "an API gateway", not "API, gateway"
+//	ByText("micro*")       // matches "microservices"
+//
+// If s holds no words, the Filter matches nothing.
+func ByText(s string) Filter {
+	prefix := false
+	if t, ok := cutSuffix(s, "*"); ok {
+		s, prefix = t, true
+	}
+	return textFilter(words(s), prefix)
+}
+
+func cutSuffix(s, suffix string) (string, bool) {
+	if len(s) >= len(suffix) && s[len(s)-len(suffix):] == suffix {
+		return s[:len(s)-len(suffix)], true
+	}
+	return s, false
+}
+
+func textFilter(ws []string, prefix bool) Filter {
+	if len(ws) == 0 {
+		return Filter{noneNode}
+	}
+	return Filter{&node{kind: kindText, vals: ws, prefix: prefix}}
+}
+
+// And returns a [Filter] that matches the questions every one of fs
+// matches. And() with no filters matches everything.
+func And(fs ...Filter) Filter {
+	var kids []*node
+	for _, f := range fs {
+		switch {
+		case f.n == nil:
+			continue // matches everything: no constraint
+		case f.n.kind == kindNone:
+			return Filter{noneNode}
+		case f.n.kind == kindAnd:
+			kids = append(kids, f.n.kids...)
+		default:
+			kids = append(kids, f.n)
+		}
+	}
+	switch len(kids) {
+	case 0:
+		return Filter{}
+	case 1:
+		return Filter{kids[0]}
+	}
+	return Filter{&node{kind: kindAnd, kids: kids}}
+}
+
+// Or returns a [Filter] that matches the questions any of fs matches.
+// Or() with no filters matches nothing.
+func Or(fs ...Filter) Filter {
+	var kids []*node
+	for _, f := range fs {
+		switch {
+		case f.n == nil:
+			return Filter{} // matches everything
+		case f.n.kind == kindNone:
+			continue
+		case f.n.kind == kindOr:
+			kids = append(kids, f.n.kids...)
+		default:
+			kids = append(kids, f.n)
+		}
+	}
+	switch len(kids) {
+	case 0:
+		return Filter{noneNode}
+	case 1:
+		return Filter{kids[0]}
+	}
+	return Filter{&node{kind: kindOr, kids: kids}}
+}
+
+// Not returns a [Filter] that matches the questions f does not match.
+func Not(f Filter) Filter {
+	switch {
+	case f.n == nil:
+		return Filter{noneNode}
+	case f.n.kind == kindNone:
+		return Filter{}
+	case f.n.kind == kindNot:
+		return Filter{f.n.kids[0]}
+	}
+	return Filter{&node{kind: kindNot, kids: []*node{f.n}}}
+}
+
+// Match reports whether f matches q. It works on any Question, in a bank or
+// not, and does not allocate.
+func (f Filter) Match(q Question) bool {
+	if f.n == nil {
+		return true
+	}
+	return f.n.match(&q)
+}
+
+func (n *node) match(q *Question) bool {
+	switch n.kind {
+	case kindNone:
+		return false
+	case kindAnd:
+		for _, k := range n.kids {
+			if !k.match(q) {
+				return false
+			}
+		}
+		return true
+	case kindOr:
+		for _, k := range n.kids {
+			if k.match(q) {
+				return true
+			}
+		}
+		return false
+	case kindNot:
+		return !n.kids[0].match(q)
+	case kindLevel:
+		return q.Level.Valid() && n.mask&(1<<q.Level) != 0
+	case kindType:
+		return q.Type.Valid() && n.mask&(1<<q.Type) != 0
+	case kindSkill:
+		for _, s := range q.Skills {
+			for _, v := range n.vals {
+				if skillIs(s, v) {
+					return true
+				}
+			}
+		}
+		return false
+	case kindID:
+		for _, v := range n.vals {
+			if foldMatch(q.ID, v, false) {
+				return true
+			}
+		}
+		return false
+	case kindText:
+		return q.hasPhrase(n.vals, n.prefix)
+	}
+	panic("questionbank: unknown filter node") // unreachable: nodes are built here
+}
+
+// hasPhrase reports whether one of q's text fields holds the phrase.
+func (q *Question) hasPhrase(ws []string, prefix bool) bool {
+	if hasPhrase(q.Text, ws, prefix) || hasPhrase(q.Introduction, ws, prefix) || hasPhrase(q.ExampleAnswer, ws, prefix) {
+		return true
+	}
+	for _, list := range [...][]string{q.HowToAnswer, q.WhatNotToSay, q.Skills} {
+		for _, s := range list {
+			if hasPhrase(s, ws, prefix) {
+				return true
+			}
+		}
+	}
+	return false
+}

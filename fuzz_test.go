@@ -1,0 +1,137 @@
+package questionbank
+
+import (
+	"errors"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// docExamples returns the example queries of doc.go's "Examples over the
+// embedded corpus" block, each with the IDs the documentation says it
+// selects.
+func docExamples(t testing.TB) map[string][]string {
+	src, err := os.ReadFile("doc.go")
+	require.NoError(t, err)
+	_, block, ok := strings.Cut(string(src), "// Examples over the embedded corpus:\n//\n")
+	require.True(t, ok, "doc.go has no examples block")
+	block, _, _ = strings.Cut(block, "\n//\n")
+	line := regexp.MustCompile(`^//\t(\S.*?)\s{2,}(\S.*)$`)
+	out := map[string][]string{}
+	for _, l := range strings.Split(block, "\n") {
+		m := line.FindStringSubmatch(l)
+		require.NotNil(t, m, "doc.go example line %q: want a query, two spaces or more, the IDs", l)
+		out[m[1]] = strings.Split(m[2], ", ")
+	}
+	return out
+}
+
+// TestDocExamples checks that each example in the package documentation
+// selects what the documentation says.
+func TestDocExamples(t *testing.T) {
+	examples := docExamples(t)
+	require.GreaterOrEqual(t, len(examples), 5)
+	for q, want := range examples {
+		got, err := Default().Query(q)
+		require.NoError(t, err, "Query(%q)", q)
+		assert.Equal(t, want, ids(got), "Query(%q), as doc.go shows it", q)
+	}
+}
+
+// docTermQueries returns the term examples of doc.go's term table, such as
+// "level>=senior" and `"api gateway"`.
+func docTermQueries(t testing.TB) []string {
+	src, err := os.ReadFile("doc.go")
+	require.NoError(t, err)
+	_, block, _ := strings.Cut(string(src), "// The terms:\n//\n")
+	block, _, _ = strings.Cut(block, "\n//\n")
+	var qs []string
+	for _, l := range strings.Split(block, "\n") {
+		l = strings.TrimPrefix(l, "//\t")
+		if q, _, ok := strings.Cut(l, "  "); ok && q != "" {
+			qs = append(qs, q)
+		}
+	}
+	return qs
+}
+
+func TestDocTermsParse(t *testing.T) {
+	qs := docTermQueries(t)
+	require.GreaterOrEqual(t, len(qs), 10)
+	for _, q := range qs {
+		f, err := Default().ParseQuery(q)
+		require.NoError(t, err, "ParseQuery(%q)", q)
+		assert.NotZero(t, Default().Count(f), "%q selects nothing from the corpus", q)
+	}
+}
+
+// FuzzParseFilter checks, for any input: no panic; an error is a
+// *SyntaxError whose offset lies inside the input; a filter's canonical
+// text parses back to a filter with the same text that matches the same
+// questions; and the bank's fast path agrees with Match.
+func FuzzParseFilter(f *testing.F) {
+	for _, tc := range queryTests {
+		f.Add(tc.q)
+		f.Add(tc.canon)
+	}
+	for q := range docExamples(f) {
+		f.Add(q)
+	}
+	for _, q := range docTermQueries(f) {
+		f.Add(q)
+	}
+	for _, q := range syntaxErrorQueries() {
+		f.Add(q)
+	}
+	b := Default()
+	all := b.All()
+	f.Fuzz(func(t *testing.T, q string) {
+		flt, err := ParseFilter(q)
+		if err != nil {
+			var se *SyntaxError
+			if !errors.As(err, &se) {
+				t.Fatalf("ParseFilter(%q) error %v is not a *SyntaxError", q, err)
+			}
+			if se.Offset < 0 || se.Offset > len(q) || se.Query != q || se.Msg == "" {
+				t.Fatalf("ParseFilter(%q) = %#v: offset outside the input, or no message", q, se)
+			}
+			_ = se.Caret()
+			return
+		}
+		text := flt.String()
+		back, err := ParseFilter(text)
+		if err != nil {
+			t.Fatalf("ParseFilter(%q).String() = %q, which does not parse: %v", q, text, err)
+		}
+		if back.String() != text {
+			t.Fatalf("canonical form is not a fixed point: %q -> %q -> %q", q, text, back.String())
+		}
+		n := 0
+		for _, question := range all {
+			m := flt.Match(question)
+			if m != back.Match(question) {
+				t.Fatalf("ParseFilter(%q) and its canonical form %q differ on %s", q, text, question.ID)
+			}
+			if m {
+				n++
+			}
+		}
+		if c := b.Count(flt); c != n {
+			t.Fatalf("Count(ParseFilter(%q)) = %d, but Match matches %d", q, c, n)
+		}
+	})
+}
+
+// syntaxErrorQueries returns the queries of TestSyntaxErrors.
+func syntaxErrorQueries() []string {
+	return []string{
+		"lvl:senior", "level>=senior typ:technical", "level:seniorr", "type>=technical", "skill:a..b",
+		"level>=senior,lead", "level:lead..mid", "level:", `skill:a"b"`, `"api gateway"*`, `"api gateway`,
+		`"a\nb"`, "(level:senior", "level:senior)", "- level:senior", "OR level:senior", "level:senior AND",
+		"NOT", "+++", "level:lead \x01", "level:lead \xff",
+	}
+}

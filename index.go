@@ -1,0 +1,650 @@
+package questionbank
+
+import (
+	"math/bits"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// How a Bank evaluates filters.
+//
+// A Bank indexes its questions once: a set of question numbers for each
+// level, each type, each skill and each ID, and, on the first free-text
+// query, each word. A set is a bitset (one bit a question) when it is dense
+// and a sorted list when it is sparse. A Filter is compiled against that
+// index into a small tree of set operations (a prog) the first time it is
+// used with the bank; the prog is kept in the filter. Evaluating a prog
+// walks the questions 64 at a time, in chunks of chunkWords words held on
+// the stack: leaves load or combine their sets' words, And, Or and Not
+// combine words, and only a multi-word phrase looks at text, to confirm
+// the candidates its words' sets leave. Counting is then a popcount, and
+// no call allocates.
+
+// chunkWords is how many 64-bit words a prog evaluates at a time.
+const chunkWords = 16
+
+// A set is the set of question numbers with some property.
+type set struct {
+	dense []uint64 // bit i set for question i; nil if the set is sparse
+	list  []int32  // sorted question numbers, if the set is sparse
+}
+
+// newSet returns the set of the sorted question numbers in list, for a bank
+// of n questions, choosing the smaller representation.
+func newSet(list []int32, n int) *set {
+	if len(list)*32 <= n {
+		return &set{list: slices.Clip(list)}
+	}
+	d := make([]uint64, words64(n))
+	for _, i := range list {
+		d[i>>6] |= 1 << (i & 63)
+	}
+	return &set{dense: d}
+}
+
+func words64(n int) int { return (n + 63) / 64 }
+
+// load sets dst to the set's words starting at word w0.
+func (s *set) load(dst []uint64, w0 int) {
+	if s.dense != nil {
+		copy(dst, s.dense[w0:w0+len(dst)])
+		return
+	}
+	clear(dst)
+	s.forList(w0, len(dst), func(i int) { dst[i>>6] |= 1 << (i & 63) })
+}
+
+// or adds the set's words starting at word w0 into dst.
+func (s *set) or(dst []uint64, w0 int) {
+	if s.dense != nil {
+		src := s.dense[w0 : w0+len(dst)]
+		for i := range dst {
+			dst[i] |= src[i]
+		}
+		return
+	}
+	s.forList(w0, len(dst), func(i int) { dst[i>>6] |= 1 << (i & 63) })
+}
+
+// and keeps in dst only the members of the set, for words from w0.
+func (s *set) and(dst []uint64, w0 int) {
+	if s.dense != nil {
+		src := s.dense[w0 : w0+len(dst)]
+		for i := range dst {
+			dst[i] &= src[i]
+		}
+		return
+	}
+	var tmp [chunkWords]uint64
+	t := tmp[:len(dst)]
+	s.forList(w0, len(dst), func(i int) { t[i>>6] |= 1 << (i & 63) })
+	for i := range dst {
+		dst[i] &= t[i]
+	}
+}
+
+// forList calls f with each member of a sparse set in words [w0, w0+n),
+// numbered from the start of word w0.
+func (s *set) forList(w0, n int, f func(i int)) {
+	lo, hi := int32(w0*64), int32((w0+n)*64)
+	j := sort.Search(len(s.list), func(j int) bool { return s.list[j] >= lo })
+	for _, i := range s.list[j:] {
+		if i >= hi {
+			break
+		}
+		f(int(i - lo))
+	}
+}
+
+// An index holds the sets of a bank's questions.
+type index struct {
+	n       int                     // questions
+	levels  [maxLevel + 1]*set      // levels[l]: questions at level l
+	atLeast [maxLevel + 1]*set      // atLeast[l]: questions at level l or above
+	types   [maxType + 1]*set       // types[t]: questions of type t
+	skills  map[string]*set         // by normSkill key
+	byID    map[string]int          // folded ID -> question number
+	skillNames []string             // corpus spelling of each skill, first seen first
+	skillKeys  []string             // normSkill of each of skillNames
+	qskills    [][]int32            // qskills[i]: positions in skillNames of question i's skills
+}
+
+func (b *Bank) index() *index {
+	b.ixOnce.Do(func() { b.ix = buildIndex(b.qs) })
+	return b.ix
+}
+
+func buildIndex(qs []Question) *index {
+	n := len(qs)
+	ix := &index{
+		n:       n,
+		skills:  make(map[string]*set),
+		byID:    make(map[string]int, n),
+		qskills: make([][]int32, n),
+	}
+	var levels [maxLevel + 1][]int32
+	var types [maxType + 1][]int32
+	skillPos := make(map[string]int32)
+	var skillLists [][]int32
+	for i, q := range qs {
+		ix.byID[fold(q.ID)] = i
+		levels[q.Level] = append(levels[q.Level], int32(i))
+		types[q.Type] = append(types[q.Type], int32(i))
+		for _, s := range q.Skills {
+			key := normSkill(s)
+			p, ok := skillPos[key]
+			if !ok {
+				p = int32(len(ix.skillNames))
+				skillPos[key] = p
+				ix.skillNames = append(ix.skillNames, s)
+				ix.skillKeys = append(ix.skillKeys, key)
+				skillLists = append(skillLists, nil)
+			}
+			// A question that names a skill twice is listed once.
+			if l := skillLists[p]; len(l) == 0 || l[len(l)-1] != int32(i) {
+				skillLists[p] = append(l, int32(i))
+				ix.qskills[i] = append(ix.qskills[i], p)
+			}
+		}
+	}
+	var above []int32
+	for l := maxLevel; l >= minLevel; l-- {
+		ix.levels[l] = newSet(levels[l], n)
+		above = append(above, levels[l]...)
+		sorted := slices.Clone(above)
+		slices.Sort(sorted)
+		ix.atLeast[l] = newSet(sorted, n)
+	}
+	for t := minType; t <= maxType; t++ {
+		ix.types[t] = newSet(types[t], n)
+	}
+	for p, list := range skillLists {
+		ix.skills[ix.skillKeys[p]] = newSet(list, n)
+	}
+	return ix
+}
+
+// A textIndex holds the set of questions containing each word.
+type textIndex struct {
+	words map[string]*set // by folded word
+	vocab []string        // every word, sorted, for prefixes
+}
+
+func (b *Bank) textIndex() *textIndex {
+	b.textOnce.Do(func() { b.text = buildTextIndex(b.qs) })
+	return b.text
+}
+
+func buildTextIndex(qs []Question) *textIndex {
+	type posting struct{ list []int32 }
+	post := make(map[string]*posting)
+	var buf []byte
+	addField := func(i int32, s string) {
+		for j := 0; ; {
+			start, end := nextWord(s, j)
+			if start == end {
+				return
+			}
+			j = end
+			buf = appendFold(buf[:0], s[start:end])
+			p := post[string(buf)] // no allocation for the lookup
+			if p == nil {
+				p = &posting{}
+				post[string(buf)] = p
+			}
+			if l := p.list; len(l) == 0 || l[len(l)-1] != i {
+				p.list = append(l, i)
+			}
+		}
+	}
+	for i, q := range qs {
+		q.eachField(func(s string) { addField(int32(i), s) })
+	}
+	t := &textIndex{words: make(map[string]*set, len(post)), vocab: make([]string, 0, len(post))}
+	for w, p := range post {
+		t.words[w] = newSet(p.list, len(qs))
+		t.vocab = append(t.vocab, w)
+	}
+	slices.Sort(t.vocab)
+	return t
+}
+
+// appendFold appends s, folded, to buf.
+func appendFold(buf []byte, s string) []byte {
+	for _, r := range s {
+		buf = utf8.AppendRune(buf, foldRune(r))
+	}
+	return buf
+}
+
+// eachField calls f with each of q's text fields, one bullet or skill at a
+// time: the fields free text searches.
+func (q *Question) eachField(f func(string)) {
+	f(q.Text)
+	f(q.Introduction)
+	for _, s := range q.HowToAnswer {
+		f(s)
+	}
+	for _, s := range q.WhatNotToSay {
+		f(s)
+	}
+	f(q.ExampleAnswer)
+	for _, s := range q.Skills {
+		f(s)
+	}
+}
+
+type opcode uint8
+
+const (
+	opNone opcode = iota // nothing
+	opAll                // everything
+	opSets               // the union of sets
+	opAnd                // the intersection of kids
+	opOr                 // the union of kids
+	opNot                // the complement of kids[0]
+	opPhrase             // candidates from groups, confirmed against the text
+)
+
+// A prog is a filter compiled against one bank's index.
+type prog struct {
+	op   opcode
+	sets []*set   // opSets
+	kids []*prog  // opAnd, opOr, opNot
+	groups [][]*set // opPhrase: for each word, the sets of the words it stands for
+	text   *node    // opPhrase: the words and prefix flag
+
+	// depth is how many chunks of scratch space eval needs.
+	depth int
+}
+
+// withDepth sets p.depth from its kids and returns p.
+func withDepth(p *prog) *prog {
+	switch p.op {
+	case opAnd, opOr:
+		p.depth = p.kids[0].depth
+		for _, k := range p.kids[1:] {
+			p.depth = max(p.depth, 1+k.depth)
+		}
+	case opNot:
+		p.depth = p.kids[0].depth
+	case opPhrase:
+		p.depth = 1
+	}
+	return p
+}
+
+// maxStackDepth is the scratch depth a caller of eval keeps on its stack;
+// deeper progs allocate their scratch space once a call.
+const maxStackDepth = 8
+
+// scratch returns scratch space for evaluating p, in buf if it fits.
+func (p *prog) scratch(buf *[maxStackDepth * chunkWords]uint64) []uint64 {
+	if p.depth <= maxStackDepth {
+		return buf[:p.depth*chunkWords]
+	}
+	return make([]uint64, p.depth*chunkWords)
+}
+
+var (
+	progNone = &prog{op: opNone}
+	progAll  = &prog{op: opAll}
+)
+
+// compiled is a node's cached prog, with the bank it was compiled for.
+type compiled struct {
+	bank *Bank
+	p    *prog
+}
+
+// compile returns f compiled against b, from f's cache when it was last
+// used with b.
+func (b *Bank) compile(f Filter) *prog {
+	if f.n == nil {
+		return progAll
+	}
+	if c := f.n.compiled.Load(); c != nil && c.bank == b {
+		return c.p
+	}
+	p := b.compileNode(f.n)
+	f.n.compiled.Store(&compiled{bank: b, p: p})
+	return p
+}
+
+func (b *Bank) compileNode(n *node) *prog {
+	ix := b.index()
+	switch n.kind {
+	case kindNone:
+		return progNone
+	case kindAnd:
+		p := &prog{op: opAnd}
+		for _, k := range n.kids {
+			kp := b.compileNode(k)
+			switch kp.op {
+			case opNone:
+				return progNone
+			case opAll:
+				continue
+			}
+			p.kids = append(p.kids, kp)
+		}
+		return simplify(p)
+	case kindOr:
+		p := &prog{op: opOr}
+		var sets []*set // leaf kids merge into one union
+		for _, k := range n.kids {
+			kp := b.compileNode(k)
+			switch kp.op {
+			case opAll:
+				return progAll
+			case opNone:
+				continue
+			case opSets:
+				sets = append(sets, kp.sets...)
+				continue
+			}
+			p.kids = append(p.kids, kp)
+		}
+		if len(sets) > 0 {
+			p.kids = append([]*prog{{op: opSets, sets: sets}}, p.kids...)
+		}
+		return simplify(p)
+	case kindNot:
+		switch kp := b.compileNode(n.kids[0]); kp.op {
+		case opNone:
+			return progAll
+		case opAll:
+			return progNone
+		default:
+			return withDepth(&prog{op: opNot, kids: []*prog{kp}})
+		}
+	case kindLevel:
+		return ix.levelProg(n.mask)
+	case kindType:
+		var sets []*set
+		for t := minType; t <= maxType; t++ {
+			if n.mask&(1<<t) != 0 {
+				sets = append(sets, ix.types[t])
+			}
+		}
+		return setsProg(sets)
+	case kindSkill:
+		var sets []*set
+		for _, v := range n.vals {
+			if s := ix.skills[v]; s != nil {
+				sets = append(sets, s)
+			}
+		}
+		return setsProg(sets)
+	case kindID:
+		var list []int32
+		for _, v := range n.vals {
+			if i, ok := ix.byID[v]; ok {
+				list = append(list, int32(i))
+			}
+		}
+		if len(list) == 0 {
+			return progNone
+		}
+		slices.Sort(list)
+		return setsProg([]*set{{list: list}})
+	case kindText:
+		return b.textIndex().phraseProg(n)
+	}
+	panic("questionbank: unknown filter node") // unreachable: nodes are built here
+}
+
+// simplify returns p, or its only kid, or none for an And or Or with no
+// kids left.
+func simplify(p *prog) *prog {
+	switch len(p.kids) {
+	case 0:
+		if p.op == opAnd {
+			return progAll
+		}
+		return progNone
+	case 1:
+		return p.kids[0]
+	}
+	return withDepth(p)
+}
+
+func setsProg(sets []*set) *prog {
+	if len(sets) == 0 {
+		return progNone
+	}
+	return &prog{op: opSets, sets: sets}
+}
+
+// levelProg returns the prog for a level mask: one set for level>=x, the
+// union of the levels' sets otherwise.
+func (ix *index) levelProg(mask uint16) *prog {
+	for l := minLevel; l <= maxLevel; l++ {
+		if mask == levelsFrom(l) {
+			return setsProg([]*set{ix.atLeast[l]})
+		}
+	}
+	var sets []*set
+	for l := minLevel; l <= maxLevel; l++ {
+		if mask&(1<<l) != 0 {
+			sets = append(sets, ix.levels[l])
+		}
+	}
+	return setsProg(sets)
+}
+
+// levelsFrom returns the mask of the levels from l to Architect.
+func levelsFrom(l Level) uint16 {
+	return (1<<(maxLevel+1) - 1) &^ (1<<l - 1)
+}
+
+// phraseProg compiles a free-text node: one word is exactly its set (or,
+// as a prefix, the union of its words' sets); a phrase is the intersection
+// of its words' sets, confirmed against the text.
+func (t *textIndex) phraseProg(n *node) *prog {
+	groups := make([][]*set, len(n.vals))
+	for k, w := range n.vals {
+		if n.prefix && k == len(n.vals)-1 {
+			i, _ := slices.BinarySearch(t.vocab, w)
+			for ; i < len(t.vocab) && strings.HasPrefix(t.vocab[i], w); i++ {
+				groups[k] = append(groups[k], t.words[t.vocab[i]])
+			}
+		} else if s := t.words[w]; s != nil {
+			groups[k] = []*set{s}
+		}
+		if len(groups[k]) == 0 {
+			return progNone
+		}
+	}
+	if len(groups) == 1 {
+		return setsProg(groups[0])
+	}
+	return withDepth(&prog{op: opPhrase, groups: groups, text: n})
+}
+
+// eval sets dst to the matches of p among the questions of words
+// [w0, w0+len(dst)); bits past the last question are zero. scratch holds
+// p.depth chunks; a kid whose result must be combined is evaluated into
+// the first, and the kid uses the rest. (Scratch comes from the caller
+// because a buffer declared here would escape to the heap: the function
+// is recursive.)
+func (p *prog) eval(b *Bank, dst []uint64, w0 int, scratch []uint64) {
+	switch p.op {
+	case opNone:
+		clear(dst)
+	case opAll:
+		for i := range dst {
+			dst[i] = ^uint64(0)
+		}
+		maskTail(dst, w0, len(b.qs))
+	case opSets:
+		p.sets[0].load(dst, w0)
+		for _, s := range p.sets[1:] {
+			s.or(dst, w0)
+		}
+	case opAnd:
+		p.kids[0].eval(b, dst, w0, scratch)
+		for _, k := range p.kids[1:] {
+			if isZero(dst) {
+				return
+			}
+			if k.op == opSets && len(k.sets) == 1 {
+				k.sets[0].and(dst, w0)
+				continue
+			}
+			t := scratch[:len(dst)]
+			k.eval(b, t, w0, scratch[chunkWords:])
+			for i := range dst {
+				dst[i] &= t[i]
+			}
+		}
+	case opOr:
+		p.kids[0].eval(b, dst, w0, scratch)
+		for _, k := range p.kids[1:] {
+			if k.op == opSets && len(k.sets) == 1 {
+				k.sets[0].or(dst, w0)
+				continue
+			}
+			t := scratch[:len(dst)]
+			k.eval(b, t, w0, scratch[chunkWords:])
+			for i := range dst {
+				dst[i] |= t[i]
+			}
+		}
+	case opNot:
+		p.kids[0].eval(b, dst, w0, scratch)
+		for i := range dst {
+			dst[i] = ^dst[i]
+		}
+		maskTail(dst, w0, len(b.qs))
+	case opPhrase:
+		unionInto(dst, p.groups[0], w0)
+		for _, g := range p.groups[1:] {
+			if isZero(dst) {
+				return
+			}
+			t := scratch[:len(dst)]
+			unionInto(t, g, w0)
+			for i := range dst {
+				dst[i] &= t[i]
+			}
+		}
+		for wi, w := range dst {
+			for w != 0 {
+				bit := bits.TrailingZeros64(w)
+				w &= w - 1
+				q := &b.qs[(w0+wi)*64+bit]
+				if !q.hasPhrase(p.text.vals, p.text.prefix) {
+					dst[wi] &^= 1 << bit
+				}
+			}
+		}
+	}
+}
+
+func unionInto(dst []uint64, sets []*set, w0 int) {
+	sets[0].load(dst, w0)
+	for _, s := range sets[1:] {
+		s.or(dst, w0)
+	}
+}
+
+func isZero(ws []uint64) bool {
+	for _, w := range ws {
+		if w != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// maskTail clears the bits of dst, a chunk starting at word w0, that stand
+// for no question in a bank of n.
+func maskTail(dst []uint64, w0, n int) {
+	last := w0 + len(dst) - 1 // the chunk's last word
+	if last == (n-1)/64 && n%64 != 0 {
+		dst[len(dst)-1] &= 1<<(n%64) - 1
+	}
+}
+
+// count returns the number of questions p matches.
+func (b *Bank) count(p *prog) int {
+	switch p.op {
+	case opNone:
+		return 0
+	case opAll:
+		return len(b.qs)
+	}
+	total := 0
+	var buf [chunkWords]uint64
+	var stack [maxStackDepth * chunkWords]uint64
+	scratch := p.scratch(&stack)
+	for w0, nw := 0, words64(len(b.qs)); w0 < nw; w0 += chunkWords {
+		dst := buf[:min(chunkWords, nw-w0)]
+		p.eval(b, dst, w0, scratch)
+		for _, w := range dst {
+			total += bits.OnesCount64(w)
+		}
+	}
+	return total
+}
+
+// matches calls yield with the number of each question f matches, in
+// order, until yield returns false.
+func (b *Bank) matches(f Filter, yield func(i int) bool) {
+	p := b.compile(f)
+	if p.op == opNone {
+		return
+	}
+	var buf [chunkWords]uint64
+	var stack [maxStackDepth * chunkWords]uint64
+	scratch := p.scratch(&stack)
+	for w0, nw := 0, words64(len(b.qs)); w0 < nw; w0 += chunkWords {
+		dst := buf[:min(chunkWords, nw-w0)]
+		p.eval(b, dst, w0, scratch)
+		for wi, w := range dst {
+			for w != 0 {
+				bit := bits.TrailingZeros64(w)
+				w &= w - 1
+				if !yield((w0+wi)*64 + bit) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// bitsetPool holds whole-bank bitsets for the calls that need every match
+// at once, so that they do not allocate one each time.
+var bitsetPool sync.Pool // of *[]uint64
+
+// evalAll returns a pooled bitset of the questions p matches and their
+// number. Return the bitset with putBitset.
+func (b *Bank) evalAll(p *prog) (*[]uint64, int) {
+	nw := words64(len(b.qs))
+	bp, _ := bitsetPool.Get().(*[]uint64)
+	if bp == nil {
+		bp = new([]uint64)
+	}
+	if cap(*bp) < nw {
+		*bp = make([]uint64, nw)
+	}
+	bs := (*bp)[:nw]
+	*bp = bs
+	total := 0
+	var stack [maxStackDepth * chunkWords]uint64
+	scratch := p.scratch(&stack)
+	for w0 := 0; w0 < nw; w0 += chunkWords {
+		dst := bs[w0:min(w0+chunkWords, nw)]
+		p.eval(b, dst, w0, scratch)
+		for _, w := range dst {
+			total += bits.OnesCount64(w)
+		}
+	}
+	return bp, total
+}
+
+func putBitset(bp *[]uint64) { bitsetPool.Put(bp) }

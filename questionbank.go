@@ -1,0 +1,251 @@
+package questionbank
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"unicode"
+)
+
+//go:generate go test -run TestGenerated -update
+
+// A Question is one interview question with the guidance for answering it.
+//
+// A Question is a plain value: the Bank hands out copies, so a caller may
+// change any field, or any element of its slices, without affecting the
+// Bank it came from.
+type Question struct {
+	// ID is the question's stable identifier, such as "senior-2". IDs are
+	// compared without regard to case.
+	ID string `json:"id"`
+	// Level is the seniority the question is asked at.
+	Level Level `json:"level"`
+	// Type is the kind of question, such as Technical or Behavioral.
+	Type Type `json:"type"`
+	// Text is the question as the interviewer asks it.
+	Text string `json:"text"`
+	// Introduction says what the question assesses.
+	Introduction string `json:"introduction,omitempty"`
+	// HowToAnswer lists what a good answer does, one point an element.
+	HowToAnswer []string `json:"how_to_answer,omitempty"`
+	// WhatNotToSay lists the mistakes to avoid, one an element.
+	WhatNotToSay []string `json:"what_not_to_say,omitempty"`
+	// ExampleAnswer is a model answer.
+	ExampleAnswer string `json:"example_answer,omitempty"`
+	// Skills names the skills the question tests, as the corpus writes
+	// them ("Problem-solving", "Attention To Detail").
+	Skills []string `json:"skills,omitempty"`
+}
+
+// clone returns a deep copy of q. The three slices share one allocation,
+// each capped so that appending to one cannot overwrite another.
+func (q Question) clone() Question {
+	n := len(q.HowToAnswer) + len(q.WhatNotToSay) + len(q.Skills)
+	if n == 0 {
+		return q
+	}
+	buf := make([]string, 0, n)
+	q.HowToAnswer, buf = cloneInto(buf, q.HowToAnswer)
+	q.WhatNotToSay, buf = cloneInto(buf, q.WhatNotToSay)
+	q.Skills, _ = cloneInto(buf, q.Skills)
+	return q
+}
+
+// cloneInto copies s to the start of buf's spare capacity and returns the
+// copy (nil for a nil s) and what is left of buf.
+func cloneInto(buf, s []string) (clone, rest []string) {
+	if s == nil {
+		return nil, buf
+	}
+	i := len(buf)
+	buf = append(buf, s...)
+	return buf[i:len(buf):len(buf)], buf
+}
+
+// A Bank is an immutable set of questions with an index for filtering.
+// A Bank is safe for concurrent use by multiple goroutines, and nothing it
+// returns shares memory with it.
+//
+// The zero Bank is empty and ready to use; banks with questions come from
+// [Default], [New], [LoadJSON] and [Bank.Merge].
+type Bank struct {
+	qs []Question // in corpus order; never modified
+
+	ixOnce sync.Once
+	ix     *index // built by ixOnce, on first use
+
+	textOnce sync.Once
+	text     *textIndex // built by textOnce, for the first free-text query
+
+	versionOnce sync.Once
+	version     string
+}
+
+var (
+	defaultOnce sync.Once
+	defaultBank *Bank
+)
+
+// Default returns the embedded bank: the 14 questions of the corpus, two
+// for each level from Junior to Architect, in the corpus's order. Every
+// call returns the same *Bank. The corpus is compiled into the package;
+// nothing is parsed, and its index is built on first use.
+func Default() *Bank {
+	defaultOnce.Do(func() {
+		defaultBank = &Bank{qs: corpus[:]}
+	})
+	return defaultBank
+}
+
+// New returns a bank of copies of questions, in the order given.
+//
+// New checks every question and reports every problem at once, joined with
+// [errors.Join], each naming the question: an empty ID, or one with spaces
+// or control characters; an ID used twice (IDs are compared without regard
+// to case); a level or type out of range; an empty text; an empty skill.
+// On error it returns a nil Bank.
+func New(questions []Question) (*Bank, error) {
+	var errs []error
+	validate(questions, nil, func(i int, msg string) {
+		errs = append(errs, fmt.Errorf("questionbank: question %d%s: %s", i, idNote(questions[i].ID), msg))
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	qs := make([]Question, len(questions))
+	for i, q := range questions {
+		qs[i] = q.clone()
+	}
+	return &Bank{qs: qs}, nil
+}
+
+// validate calls bad with each problem of qs, in question order. reported,
+// if not nil, says which fields of a question were already found bad, to
+// be left alone.
+func validate(qs []Question, reported func(i int, field string) bool, bad func(i int, msg string)) {
+	check := func(i int, field string) bool { return reported == nil || !reported(i, field) }
+	seen := make(map[string]int, len(qs))
+	for i, q := range qs {
+		switch {
+		case !check(i, "id"):
+		case q.ID == "":
+			bad(i, "empty ID")
+		case strings.IndexFunc(q.ID, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0:
+			bad(i, "ID has a space or control character")
+		default:
+			key := fold(q.ID)
+			if j, dup := seen[key]; dup {
+				bad(i, fmt.Sprintf("duplicate ID: question %d has it too", j))
+			} else {
+				seen[key] = i
+			}
+		}
+		if !q.Level.Valid() && check(i, "level") {
+			bad(i, fmt.Sprintf("level %d is out of range (%d to %d)", uint8(q.Level), minLevel, maxLevel))
+		}
+		if !q.Type.Valid() && check(i, "type") {
+			bad(i, fmt.Sprintf("type %d is out of range (%d to %d)", uint8(q.Type), minType, maxType))
+		}
+		if strings.TrimSpace(q.Text) == "" && check(i, "text") {
+			bad(i, "empty question text")
+		}
+		for j, s := range q.Skills {
+			if normSkill(s) == "" && check(i, "skills") {
+				bad(i, fmt.Sprintf("skill %d is empty", j))
+			}
+		}
+	}
+}
+
+// Len returns the number of questions in the bank.
+func (b *Bank) Len() int { return len(b.qs) }
+
+// All returns copies of every question, in corpus order.
+func (b *Bank) All() []Question {
+	out := make([]Question, len(b.qs))
+	for i, q := range b.qs {
+		out[i] = q.clone()
+	}
+	return out
+}
+
+// Get returns a copy of the question with the given ID, compared without
+// regard to case, and whether there is one.
+func (b *Bank) Get(id string) (Question, bool) {
+	i, ok := b.index().byID[fold(id)]
+	if !ok {
+		return Question{}, false
+	}
+	return b.qs[i].clone(), true
+}
+
+// Filter returns copies of the questions that f matches, in corpus order.
+func (b *Bank) Filter(f Filter) []Question {
+	var out []Question
+	b.matches(f, func(i int) bool {
+		out = append(out, b.qs[i].clone())
+		return true
+	})
+	return out
+}
+
+// Count returns the number of questions f matches. It evaluates f on every
+// call, without allocating once f has been used with this bank.
+func (b *Bank) Count(f Filter) int {
+	return b.count(b.compile(f))
+}
+
+// Skills returns the skills the bank's questions test, each once, under its
+// first spelling in corpus order. A skill matches [BySkill] with any of
+// its spellings.
+func (b *Bank) Skills() []string {
+	ix := b.index()
+	out := make([]string, len(ix.skillNames))
+	copy(out, ix.skillNames)
+	return out
+}
+
+// Version identifies the bank's content: a short hash of every field of
+// every question, in order. Banks with equal content have equal versions,
+// and a change to any field of any question, or to their order, gives a
+// different one. A seeded draw (Sample, Deck, Plan) from banks of the same
+// version gives the same questions, within a major version of this module.
+func (b *Bank) Version() string {
+	b.versionOnce.Do(func() { b.version = versionOf(b.qs) })
+	return b.version
+}
+
+// versionOf hashes the questions with every field length-prefixed, so that
+// no two different banks encode alike.
+func versionOf(qs []Question) string {
+	h := sha256.New()
+	var buf []byte
+	str := func(s string) {
+		buf = binary.AppendUvarint(buf[:0], uint64(len(s)))
+		h.Write(buf)
+		io.WriteString(h, s)
+	}
+	list := func(ss []string) {
+		buf = binary.AppendUvarint(buf[:0], uint64(len(ss)))
+		h.Write(buf)
+		for _, s := range ss {
+			str(s)
+		}
+	}
+	for _, q := range qs {
+		str(q.ID)
+		h.Write([]byte{byte(q.Level), byte(q.Type)})
+		str(q.Text)
+		str(q.Introduction)
+		list(q.HowToAnswer)
+		list(q.WhatNotToSay)
+		str(q.ExampleAnswer)
+		list(q.Skills)
+	}
+	return hex.EncodeToString(h.Sum(nil)[:8])
+}

@@ -1,0 +1,174 @@
+package questionbank
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// This file holds the text rules shared by filters, queries and the index:
+// how case is folded, what a word is, and when two skills are the same.
+// Every function here that takes a question's text works without
+// allocating, so Filter.Match stays cheap on any question.
+
+// foldRune maps r to one representative of its case-folding class, so that
+// runes strings.EqualFold treats as equal fold to the same rune.
+func foldRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return r
+	}
+	return unicode.ToLower(unicode.ToUpper(r))
+}
+
+// fold returns s with every rune folded.
+func fold(s string) string {
+	return strings.Map(foldRune, s)
+}
+
+// isWordRune reports whether r belongs to a word: words are runs of Unicode
+// letters and digits.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// nextWord returns the byte span [start, end) of the first word in s at or
+// after i, or start == len(s) when there is none.
+func nextWord(s string, i int) (start, end int) {
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isWordRune(r) {
+			break
+		}
+		i += size
+	}
+	start = i
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isWordRune(r) {
+			break
+		}
+		i += size
+	}
+	return start, i
+}
+
+// words returns the folded words of s, in order.
+func words(s string) []string {
+	var ws []string
+	for i := 0; ; {
+		start, end := nextWord(s, i)
+		if start == end {
+			return ws
+		}
+		ws = append(ws, fold(s[start:end]))
+		i = end
+	}
+}
+
+// foldMatch reports whether w, folded, equals the folded string q,
+// or, if prefix is set, starts with it.
+func foldMatch(w, q string, prefix bool) bool {
+	j := 0
+	for _, r := range w {
+		if j == len(q) {
+			return prefix
+		}
+		qr, size := utf8.DecodeRuneInString(q[j:])
+		if foldRune(r) != qr {
+			return false
+		}
+		j += size
+	}
+	return j == len(q)
+}
+
+// hasPhrase reports whether s holds the folded words ws in sequence, the
+// last of them as a prefix if prefix is set.
+func hasPhrase(s string, ws []string, prefix bool) bool {
+	if len(ws) == 0 {
+		return false
+	}
+	last := len(ws) - 1
+	for i := 0; ; {
+		start, end := nextWord(s, i)
+		if start == end {
+			return false
+		}
+		i = end
+		// Try the phrase starting at this word.
+		k, ws0, we := 0, start, end
+		for {
+			if !foldMatch(s[ws0:we], ws[k], prefix && k == last) {
+				break
+			}
+			if k == last {
+				return true
+			}
+			k++
+			ws0, we = nextWord(s, we)
+			if ws0 == we {
+				return false
+			}
+		}
+	}
+}
+
+// isSkillSep reports whether r separates the words of a skill name; these
+// separators are all alike, so "problem solving" is "Problem-solving".
+func isSkillSep(r rune) bool {
+	return r == '-' || r == '_' || unicode.IsSpace(r)
+}
+
+// normSkill returns the canonical key of a skill name: folded, with each run
+// of separators as one hyphen and none at either end.
+//
+//	normSkill("Attention To Detail") -> "attention-to-detail"
+func normSkill(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	sep := false
+	for _, r := range s {
+		if isSkillSep(r) {
+			sep = b.Len() > 0
+			continue
+		}
+		if sep {
+			b.WriteByte('-')
+			sep = false
+		}
+		b.WriteRune(foldRune(r))
+	}
+	return b.String()
+}
+
+// skillIs reports whether normSkill(raw) == key, without allocating.
+func skillIs(raw, key string) bool {
+	j := 0
+	sep, started := false, false
+	for _, r := range raw {
+		if isSkillSep(r) {
+			sep = started
+			continue
+		}
+		if sep {
+			if j >= len(key) || key[j] != '-' {
+				return false
+			}
+			j++
+			sep = false
+		}
+		started = true
+		kr, size := utf8.DecodeRuneInString(key[j:])
+		if size == 0 || foldRune(r) != kr {
+			return false
+		}
+		j += size
+	}
+	return j == len(key)
+}
