@@ -101,15 +101,15 @@ func (s *set) forList(w0, n int, f func(i int)) {
 
 // An index holds the sets of a bank's questions.
 type index struct {
-	n       int                     // questions
-	levels  [maxLevel + 1]*set      // levels[l]: questions at level l
-	atLeast [maxLevel + 1]*set      // atLeast[l]: questions at level l or above
-	types   [maxType + 1]*set       // types[t]: questions of type t
-	skills  map[string]*set         // by normSkill key
-	byID    map[string]int          // folded ID -> question number
-	skillNames []string             // corpus spelling of each skill, first seen first
-	skillKeys  []string             // normSkill of each of skillNames
-	qskills    [][]int32            // qskills[i]: positions in skillNames of question i's skills
+	n          int                // questions
+	levels     [maxLevel + 1]*set // levels[l]: questions at level l
+	atLeast    [maxLevel + 1]*set // atLeast[l]: questions at level l or above
+	types      [maxType + 1]*set  // types[t]: questions of type t
+	skills     map[string]*set    // by normSkill key
+	byID       map[string]int     // folded ID -> question number
+	skillNames []string           // corpus spelling of each skill, first seen first
+	skillKeys  []string           // normSkill of each of skillNames
+	qskills    [][]int32          // qskills[i]: positions in skillNames of question i's skills
 }
 
 func (b *Bank) index() *index {
@@ -240,20 +240,20 @@ func (q *Question) eachField(f func(string)) {
 type opcode uint8
 
 const (
-	opNone opcode = iota // nothing
-	opAll                // everything
-	opSets               // the union of sets
-	opAnd                // the intersection of kids
-	opOr                 // the union of kids
-	opNot                // the complement of kids[0]
-	opPhrase             // candidates from groups, confirmed against the text
+	opNone   opcode = iota // nothing
+	opAll                  // everything
+	opSets                 // the union of sets
+	opAnd                  // the intersection of kids
+	opOr                   // the union of kids
+	opNot                  // the complement of kids[0]
+	opPhrase               // candidates from groups, confirmed against the text
 )
 
 // A prog is a filter compiled against one bank's index.
 type prog struct {
-	op   opcode
-	sets []*set   // opSets
-	kids []*prog  // opAnd, opOr, opNot
+	op     opcode
+	sets   []*set   // opSets
+	kids   []*prog  // opAnd, opOr, opNot
 	groups [][]*set // opPhrase: for each word, the sets of the words it stands for
 	text   *node    // opPhrase: the words and prefix flag
 

@@ -79,13 +79,13 @@ const width = 80
 // with its level, type, ID and skills, then its guidance, wrapped at 80
 // columns:
 //
-//	1. How do you ensure the security of the backend services you develop?
-//	   Senior Backend Developer, Competency (senior-2)
-//	   Skills: Security Awareness, Technical Knowledge, Proactive Mindset
+//  1. How do you ensure the security of the backend services you develop?
+//     Senior Backend Developer, Competency (senior-2)
+//     Skills: Security Awareness, Technical Knowledge, Proactive Mindset
 //
-//	   Introduction
-//	   This question evaluates your understanding of security best practices,
-//	   ...
+//     Introduction
+//     This question evaluates your understanding of security best practices,
+//     ...
 func WriteText(w io.Writer, qs []questionbank.Question) error {
 	bw := bufio.NewWriter(w)
 	for i, q := range qs {
