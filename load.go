@@ -185,8 +185,8 @@ func decodeQuestion(raw json.RawMessage, q *Question, bad func(msg string)) map[
 				var te *json.UnmarshalTypeError
 				if _, isList := target.(*[]string); isList {
 					want = "an array of strings"
-					if errors.As(err, &te) {
-						found = "JSON " + te.Value
+					if found == "an array" && errors.As(err, &te) {
+						found = "an array holding a " + te.Value
 					}
 				}
 				report(f, "%s: want %s, found %s", f, want, found)

@@ -1,0 +1,154 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/backendprep/questionbank"
+)
+
+func draw(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestMainJob(t *testing.T) {
+	code, out, errOut := draw(t, "-q", "level>=senior type:technical", "-n", "2", "-seed", "7")
+	require.Equal(t, 0, code, errOut)
+	assert.Empty(t, errOut)
+	assert.True(t, strings.HasPrefix(out, "1. "), out)
+	assert.Contains(t, out, "\n2. ")
+	for _, section := range []string{"Introduction", "How to answer", "What not to say", "Example answer", "Skills: "} {
+		assert.Equal(t, 2, strings.Count(out, section), "section %q once a question", section)
+	}
+	_, again, _ := draw(t, "-q", "level>=senior type:technical", "-n", "2", "-seed", "7")
+	assert.Equal(t, out, again, "same seed, same output")
+	_, other, _ := draw(t, "-q", "level>=senior type:technical", "-n", "2", "-seed", "8")
+	assert.NotEqual(t, out, other)
+}
+
+func TestFormats(t *testing.T) {
+	for _, format := range []string{"text", "markdown", "json", "anki"} {
+		t.Run(format, func(t *testing.T) {
+			code, out, errOut := draw(t, "-q", "type:situational", "-n", "5", "-seed", "3", "-format", format)
+			require.Equal(t, 0, code, errOut)
+			assert.Equal(t, "draw: only 2 questions match \"type:situational\"\n", errOut)
+			switch format {
+			case "json":
+				var qs []questionbank.Question
+				require.NoError(t, json.Unmarshal([]byte(out), &qs))
+				assert.Len(t, qs, 2)
+				b, err := questionbank.LoadJSON(strings.NewReader(out))
+				require.NoError(t, err, "json output is a bank")
+				assert.Equal(t, 2, b.Len())
+			case "anki":
+				lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+				assert.Len(t, lines, 2)
+				for _, l := range lines {
+					assert.Equal(t, 1, strings.Count(l, "\t"))
+				}
+			case "markdown":
+				assert.Equal(t, 2, strings.Count(out, "\n## ")+boolInt(strings.HasPrefix(out, "## ")))
+			case "text":
+				assert.Contains(t, out, "Principal Backend Developer, Situational (principal-2)")
+			}
+		})
+	}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func TestNoMatches(t *testing.T) {
+	code, out, errOut := draw(t, "-q", "level:junior type:situational", "-format", "json")
+	assert.Equal(t, 0, code)
+	assert.Equal(t, "[]\n", out)
+	assert.Equal(t, "draw: no questions match \"level:junior type:situational\"\n", errOut)
+}
+
+func TestBadQuery(t *testing.T) {
+	code, out, errOut := draw(t, "-q", "level>=senior typ:technical")
+	assert.Equal(t, 2, code)
+	assert.Empty(t, out)
+	assert.Equal(t, `draw: bad query: unknown field "typ"; did you mean "type"? (fields are level, type, skill, id)
+
+    level>=senior typ:technical
+                  ^
+`, errOut)
+
+	code, _, errOut = draw(t, "-q", "skill:leadershp")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errOut, `did you mean "leadership"?`)
+}
+
+func TestBadUsage(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-n", "zero"}, `invalid value "zero" for flag -n`},
+		{[]string{"-n", "0"}, "draw: -n 0: draw at least 1 question"},
+		{[]string{"-format", "yaml"}, `draw: -format: unknown format "yaml" (formats are text, markdown, json, anki)`},
+		{[]string{"-seed", "-1"}, `invalid value "-1" for flag -seed`},
+		{[]string{"-x"}, "flag provided but not defined: -x"},
+		{[]string{"level:senior"}, `draw: unexpected argument "level:senior"; give the query with -q, quoted: -q 'level:senior'`},
+	}
+	for _, tc := range tests {
+		code, out, errOut := draw(t, tc.args...)
+		assert.Equal(t, 2, code, "draw %v", tc.args)
+		assert.Empty(t, out)
+		assert.Contains(t, errOut, tc.want, "draw %v", tc.args)
+	}
+}
+
+func TestHelp(t *testing.T) {
+	code, out, errOut := draw(t, "-h")
+	assert.Equal(t, 0, code)
+	assert.Empty(t, out)
+	for _, flag := range []string{"-q", "-n", "-seed", "-format", "-bank", "Examples:"} {
+		assert.Contains(t, errOut, flag)
+	}
+}
+
+func TestBankFile(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join("..", "bank.json")
+	code, out, errOut := draw(t, "-bank", good, "-q", "id:go-1", "-format", "json")
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, `"id": "go-1"`)
+
+	missing := filepath.Join(dir, "missing.json")
+	code, _, errOut = draw(t, "-bank", missing)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, "draw: bank file: open "+missing+": no such file or directory")
+
+	broken := filepath.Join(dir, "broken.json")
+	require.NoError(t, os.WriteFile(broken, []byte("[\n  {\"id\": \"a\",, }\n]"), 0o644))
+	code, _, errOut = draw(t, "-bank", broken)
+	assert.Equal(t, 1, code)
+	assert.Equal(t, "draw: bank file "+broken+": JSON bank: line 2, column 14: invalid character ',' looking for beginning of object key string\n", errOut)
+
+	invalid := filepath.Join(dir, "invalid.json")
+	require.NoError(t, os.WriteFile(invalid, []byte(`[{"id": "a", "level": "leed", "type": "technical", "text": "Q"},
+{"id": "a", "level": "lead", "type": "technical", "text": ""}]`), 0o644))
+	code, _, errOut = draw(t, "-bank", invalid)
+	assert.Equal(t, 1, code)
+	lines := strings.Split(strings.TrimSpace(errOut), "\n")
+	require.Len(t, lines, 3, errOut)
+	for _, l := range lines {
+		assert.True(t, strings.HasPrefix(l, "draw: bank file "+invalid+": line "), l)
+	}
+}

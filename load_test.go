@@ -1,0 +1,189 @@
+package questionbank
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+	"testing/iotest"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestLoadJSONCorpus(t *testing.T) {
+	f, err := os.Open("data/questions.json")
+	require.NoError(t, err)
+	defer f.Close()
+	b, err := LoadJSON(f)
+	require.NoError(t, err)
+	assert.Equal(t, Default().All(), b.All())
+	assert.Equal(t, Default().Version(), b.Version())
+}
+
+func TestLoadJSONForms(t *testing.T) {
+	q := `{"id": "x-1", "level": "Senior Backend Developer", "type": "Technical", "text": "Why?", "skills": ["Go"]}`
+	for name, doc := range map[string]string{
+		"array":          "[" + q + "]",
+		"object":         `{"questions": [` + q + `]}`,
+		"object, extras": `{"title": "mine", "questions": [` + q + `], "n": 1}`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			b, err := LoadJSON(strings.NewReader(doc))
+			require.NoError(t, err)
+			got, ok := b.Get("x-1")
+			require.True(t, ok)
+			assert.Equal(t, Question{ID: "x-1", Level: Senior, Type: Technical, Text: "Why?", Skills: []string{"Go"}}, got)
+		})
+	}
+	b, err := LoadJSON(strings.NewReader("[]"))
+	require.NoError(t, err)
+	assert.Zero(t, b.Len())
+}
+
+func TestLoadJSONRoundTrip(t *testing.T) {
+	data, err := json.Marshal(Default().All())
+	require.NoError(t, err)
+	b, err := LoadJSON(bytes.NewReader(data))
+	require.NoError(t, err)
+	assert.Equal(t, Default().All(), b.All())
+}
+
+func TestLoadJSONErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		doc  string
+		want []string // the lines of the error
+	}{
+		{"syntax", "[\n  {\"id\": \"a\",, }\n]", []string{
+			`questionbank: JSON bank: line 2, column 14: invalid character ',' looking for beginning of object key string`}},
+		{"truncated", "[\n  {\"id\": \"a\"", []string{
+			`questionbank: JSON bank: line 2, column 13: unexpected end of JSON input`}},
+		{"multibyte column", "[\n  {\"text\": \"café\" \"id\"}]", []string{
+			`questionbank: JSON bank: line 2, column 19: invalid character '"' after object key:value pair`}},
+		{"empty", "", []string{`questionbank: JSON bank: line 1, column 1: unexpected end of JSON input`}},
+		{"not a bank", `"hello"`, []string{
+			`questionbank: JSON bank: want an array of questions, or an object with a "questions" array`}},
+		{"no questions", `{"items": []}`, []string{`questionbank: JSON bank: the object has no "questions" array`}},
+		{"questions not an array", "{\n\"questions\": {}}", []string{`questionbank: JSON bank: line 2, column 14: "questions" must be an array`}},
+		{"every problem at once", `[
+  {"id": "a", "level": "leed", "type": "technical", "text": "Q"},
+  {"id": "b", "level": "senior", "type": "tecnical", "text": "Q", "skils": ["x"]},
+  {"id": "A", "level": "senior", "type": "technical", "text": ""},
+  {"level": 3, "type": "technical", "text": "Q", "skills": "Go", "how_to_answer": [1]},
+  "oops",
+  {"id": "c d", "type": "technical", "text": "Q", "skills": ["ok", ""]}
+]`, []string{
+			`questionbank: line 2: question 0 (id "a"): unknown level "leed"; did you mean "lead"? (levels are junior, developer, mid, senior, lead, principal, architect)`,
+			`questionbank: line 3: question 1 (id "b"): unknown type "tecnical"; did you mean "technical"? (types are behavioral, technical, competency, situational)`,
+			`questionbank: line 3: question 1 (id "b"): unknown key "skils"; did you mean "skills"?`,
+			`questionbank: line 4: question 2 (id "A"): duplicate ID: question 0 has it too`,
+			`questionbank: line 4: question 2 (id "A"): empty question text`,
+			`questionbank: line 5: question 3: missing "id"`,
+			`questionbank: line 5: question 3: level: want a string, found a number`,
+			`questionbank: line 5: question 3: how_to_answer: want an array of strings, found an array holding a number`,
+			`questionbank: line 5: question 3: skills: want an array of strings, found a string`,
+			`questionbank: line 6: question 4: want an object, found a string`,
+			`questionbank: line 7: question 5 (id "c d"): missing "level"`,
+			`questionbank: line 7: question 5 (id "c d"): ID has a space or control character`,
+			`questionbank: line 7: question 5 (id "c d"): skill 1 is empty`,
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			b, err := LoadJSON(strings.NewReader(tc.doc))
+			assert.Nil(t, b, "nothing is half-loaded")
+			require.Error(t, err)
+			assert.Equal(t, tc.want, strings.Split(err.Error(), "\n"))
+		})
+	}
+}
+
+func TestLoadJSONReadError(t *testing.T) {
+	_, err := LoadJSON(iotest.ErrReader(errors.New("disk on fire")))
+	assert.EqualError(t, err, "questionbank: reading JSON bank: disk on fire")
+}
+
+func TestMerge(t *testing.T) {
+	mine, err := New([]Question{{ID: "mine-1", Level: Senior, Type: Technical, Text: "How do you cache?", Skills: []string{"Caching"}}})
+	require.NoError(t, err)
+	merged, err := Default().Merge(mine)
+	require.NoError(t, err)
+	assert.Equal(t, 15, merged.Len())
+	assert.Equal(t, "mine-1", merged.All()[14].ID)
+	assert.Equal(t, 3, merged.Count(ByLevel(Senior)))
+	assert.Equal(t, []string{"mine-1"}, ids(merged.Filter(BySkill("caching"))))
+	assert.Equal(t, 14, Default().Len(), "the receiver is unchanged")
+	assert.NotEqual(t, Default().Version(), merged.Version())
+
+	_, err = merged.Merge(mine)
+	assert.EqualError(t, err, `questionbank: merge: ID "mine-1" is in both banks`)
+	_, err = Default().Merge(Default())
+	require.Error(t, err)
+	assert.Len(t, strings.Split(err.Error(), "\n"), 14, "every shared ID is named")
+
+	same, err := Default().Merge(&Bank{})
+	require.NoError(t, err)
+	assert.Equal(t, Default().Version(), same.Version())
+}
+
+func TestVersion(t *testing.T) {
+	base := Default().All()
+	v := Default().Version()
+	assert.Regexp(t, `^[0-9a-f]{16}$`, v)
+
+	same, err := New(base)
+	require.NoError(t, err)
+	assert.Equal(t, v, same.Version(), "equal content, equal version")
+
+	edits := map[string]func(qs []Question){
+		"id":              func(qs []Question) { qs[3].ID = "other" },
+		"level":           func(qs []Question) { qs[3].Level = Architect },
+		"type":            func(qs []Question) { qs[3].Type = Competency },
+		"text":            func(qs []Question) { qs[3].Text += "!" },
+		"introduction":    func(qs []Question) { qs[3].Introduction = "" },
+		"how to answer":   func(qs []Question) { qs[3].HowToAnswer[1] += " " },
+		"what not to say": func(qs []Question) { qs[3].WhatNotToSay = qs[3].WhatNotToSay[:3] },
+		"example answer":  func(qs []Question) { qs[3].ExampleAnswer = strings.ToUpper(qs[3].ExampleAnswer) },
+		"skills":          func(qs []Question) { qs[3].Skills = append(qs[3].Skills, "Go") },
+		"order":           func(qs []Question) { qs[0], qs[1] = qs[1], qs[0] },
+		"a question less": func(qs []Question) { qs[13] = qs[12]; qs[13].ID = "x" },
+		// Moving a bullet from one list to the other changes no text.
+		"bullet moved": func(qs []Question) {
+			qs[3].WhatNotToSay = append([]string{qs[3].HowToAnswer[4]}, qs[3].WhatNotToSay...)
+			qs[3].HowToAnswer = qs[3].HowToAnswer[:4]
+		},
+	}
+	seen := map[string]string{v: "original"}
+	for name, edit := range edits {
+		qs := Default().All()
+		edit(qs)
+		b, err := New(qs)
+		require.NoError(t, err, name)
+		got := b.Version()
+		if prev, dup := seen[got]; dup {
+			t.Errorf("edit %q gives the version of %q", name, prev)
+		}
+		seen[got] = name
+	}
+}
+
+// TestSampleBankFile checks the sample bank under examples/, which
+// documents the file format: it loads, merges with the corpus, and its
+// skills join the corpus's.
+func TestSampleBankFile(t *testing.T) {
+	f, err := os.Open("examples/bank.json")
+	require.NoError(t, err)
+	defer f.Close()
+	mine, err := LoadJSON(f)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"go-1", "go-2", "team-1"}, ids(mine.All()))
+	bank, err := Default().Merge(mine)
+	require.NoError(t, err)
+	qs, err := bank.Query("skill:problem-solving level:senior")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"senior-1", "go-2"}, ids(qs))
+	assert.Equal(t, Behavioral, bank.All()[16].Type)
+}
