@@ -69,8 +69,8 @@ func ExampleBank_Sample() {
 		fmt.Println(q.ID, q.Text)
 	}
 	// Output:
-	// junior-1 Can you explain a technical project you've worked on and your specific contributions to it?
 	// developer-2 Describe a time when you had to troubleshoot a production issue. What steps did you take to resolve it?
+	// junior-2 How do you approach debugging a piece of code that isn't functioning as expected?
 }
 
 func ExampleParseFilter() {

@@ -23,7 +23,7 @@ func (b *Bank) Facets(f Filter) Facets {
 		total++
 		levels[b.qs[i].Level]++
 		types[b.qs[i].Type]++
-		for _, s := range ix.qskills[i] {
+		for _, s := range ix.qskills[ix.qskillAt[i]:ix.qskillAt[i+1]] {
 			skills[s]++
 		}
 		return true

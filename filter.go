@@ -47,6 +47,11 @@ type node struct {
 	// compiled caches this node compiled against the last Bank it was
 	// used with.
 	compiled atomic.Pointer[compiled]
+
+	// one and oneOff hold vals and offs for a term of one value, to spare
+	// the parser two allocations.
+	one    [1]string
+	oneOff [1]int
 }
 
 var noneNode = &node{kind: kindNone}
@@ -103,17 +108,26 @@ func ByID(ids ...string) Filter {
 	return setFilter(kindID, ids, fold, nil)
 }
 
-// setFilter builds a skill or ID node from raw values, normalised by norm,
-// sorted and made distinct. offs, if not nil, holds each raw value's offset
-// in a query.
+// setFilter builds a skill or ID node from raw values, normalised by norm
+// (nil: already normal), sorted and made distinct. offs, if not nil, holds
+// each raw value's offset in a query.
 func setFilter(kind nodeKind, raw []string, norm func(string) string, offs []int) Filter {
+	if len(raw) == 1 && norm == nil && raw[0] != "" { // one value from the parser
+		n := &node{kind: kind}
+		n.one, n.oneOff = [1]string{raw[0]}, [1]int{offs[0]}
+		n.vals, n.offs = n.one[:], n.oneOff[:]
+		return Filter{n}
+	}
 	type val struct {
 		s   string
 		off int
 	}
 	vs := make([]val, 0, len(raw))
 	for i, s := range raw {
-		if s = norm(s); s != "" {
+		if norm != nil {
+			s = norm(s)
+		}
+		if s != "" {
 			v := val{s, -1}
 			if offs != nil {
 				v.off = offs[i]
@@ -183,7 +197,7 @@ func textFilter(ws []string, prefix bool) Filter {
 // And returns a [Filter] that matches the questions every one of fs
 // matches. And() with no filters matches everything.
 func And(fs ...Filter) Filter {
-	var kids []*node
+	kids := make([]*node, 0, len(fs))
 	for _, f := range fs {
 		switch {
 		case f.n == nil:
@@ -208,7 +222,7 @@ func And(fs ...Filter) Filter {
 // Or returns a [Filter] that matches the questions any of fs matches.
 // Or() with no filters matches nothing.
 func Or(fs ...Filter) Filter {
-	var kids []*node
+	kids := make([]*node, 0, len(fs))
 	for _, f := range fs {
 		switch {
 		case f.n == nil:

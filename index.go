@@ -30,19 +30,23 @@ const chunkWords = 16
 type set struct {
 	dense []uint64 // bit i set for question i; nil if the set is sparse
 	list  []int32  // sorted question numbers, if the set is sparse
+	alone []*set   // a slice holding just this set, for progs to share
 }
 
 // newSet returns the set of the sorted question numbers in list, for a bank
 // of n questions, choosing the smaller representation.
 func newSet(list []int32, n int) *set {
+	s := &set{}
+	s.alone = []*set{s}
 	if len(list)*32 <= n {
-		return &set{list: slices.Clip(list)}
+		s.list = slices.Clip(list)
+		return s
 	}
-	d := make([]uint64, words64(n))
+	s.dense = make([]uint64, words64(n))
 	for _, i := range list {
-		d[i>>6] |= 1 << (i & 63)
+		s.dense[i>>6] |= 1 << (i & 63)
 	}
-	return &set{dense: d}
+	return s
 }
 
 func words64(n int) int { return (n + 63) / 64 }
@@ -109,46 +113,62 @@ type index struct {
 	byID       map[string]int     // folded ID -> question number
 	skillNames []string           // corpus spelling of each skill, first seen first
 	skillKeys  []string           // normSkill of each of skillNames
-	qskills    [][]int32          // qskills[i]: positions in skillNames of question i's skills
+
+	// The skills of question i, as positions in skillNames, are
+	// qskills[qskillAt[i]:qskillAt[i+1]].
+	qskills  []int32
+	qskillAt []int32
 }
 
 func (b *Bank) index() *index {
-	b.ixOnce.Do(func() { b.ix = buildIndex(b.qs) })
+	b.ixOnce.Do(func() { b.ix = buildIndex(b.qs, b.byID) })
 	return b.ix
 }
 
-func buildIndex(qs []Question) *index {
+// buildIndex indexes qs. byID, if not nil, is the bank's map of IDs,
+// already made.
+func buildIndex(qs []Question, byID map[string]int) *index {
 	n := len(qs)
 	ix := &index{
-		n:       n,
-		skills:  make(map[string]*set),
-		byID:    make(map[string]int, n),
-		qskills: make([][]int32, n),
+		n:        n,
+		skills:   make(map[string]*set),
+		byID:     byID,
+		qskillAt: make([]int32, n+1),
+	}
+	if byID == nil {
+		ix.byID = make(map[string]int, n)
+		for i, q := range qs {
+			ix.byID[fold(q.ID)] = i
+		}
 	}
 	var levels [maxLevel + 1][]int32
 	var types [maxType + 1][]int32
-	skillPos := make(map[string]int32)
+	skillPos := make(map[string]int32) // by key
+	spelled := make(map[string]int32)  // by spelling, to normalise each once
 	var skillLists [][]int32
 	for i, q := range qs {
-		ix.byID[fold(q.ID)] = i
 		levels[q.Level] = append(levels[q.Level], int32(i))
 		types[q.Type] = append(types[q.Type], int32(i))
 		for _, s := range q.Skills {
-			key := normSkill(s)
-			p, ok := skillPos[key]
+			p, ok := spelled[s]
 			if !ok {
-				p = int32(len(ix.skillNames))
-				skillPos[key] = p
-				ix.skillNames = append(ix.skillNames, s)
-				ix.skillKeys = append(ix.skillKeys, key)
-				skillLists = append(skillLists, nil)
+				key := normSkill(s)
+				if p, ok = skillPos[key]; !ok {
+					p = int32(len(ix.skillNames))
+					skillPos[key] = p
+					ix.skillNames = append(ix.skillNames, s)
+					ix.skillKeys = append(ix.skillKeys, key)
+					skillLists = append(skillLists, nil)
+				}
+				spelled[s] = p
 			}
 			// A question that names a skill twice is listed once.
 			if l := skillLists[p]; len(l) == 0 || l[len(l)-1] != int32(i) {
 				skillLists[p] = append(l, int32(i))
-				ix.qskills[i] = append(ix.qskills[i], p)
+				ix.qskills = append(ix.qskills, p)
 			}
 		}
+		ix.qskillAt[i+1] = int32(len(ix.qskills))
 	}
 	var above []int32
 	for l := maxLevel; l >= minLevel; l-- {
@@ -247,6 +267,7 @@ const (
 	opOr                   // the union of kids
 	opNot                  // the complement of kids[0]
 	opPhrase               // candidates from groups, confirmed against the text
+	opCode                 // code, run by run1 (in banks of at most 64 questions)
 )
 
 // A prog is a filter compiled against one bank's index.
@@ -259,6 +280,150 @@ type prog struct {
 
 	// depth is how many chunks of scratch space eval needs.
 	depth int
+
+	// In a bank of at most 64 questions every set is one word, and
+	// compiling keeps the word a leaf stands for here, for eval1: w is
+	// the union of sets (opSets), gw the union of each group (opPhrase).
+	w  uint64
+	gw []uint64
+
+	// code is an opCode prog: the tree flattened into postfix order, run
+	// by run1 in a loop rather than by recursion.
+	code []instr
+}
+
+// An instr is one step of a flattened one-word prog. opSets pushes ws[0];
+// opAnd and opOr pop n results and push their intersection or union with
+// the words ws (the kids that are leaves); opNot complements the top;
+// opPhrase pushes p's matches.
+type instr struct {
+	op opcode
+	n  int
+	ws []uint64
+	p  *prog
+}
+
+// maxStack1 bounds the stack run1 needs; progs that need more are not
+// flattened.
+const maxStack1 = 8
+
+// flatten compiles n for a bank of at most 64 questions, appending it to
+// code in postfix order, and reports whether it fits run1's stack, given
+// how many results are on the stack before it. Each leaf is one word: the
+// union of the first words of its sets.
+func (b *Bank) flatten(n *node, code []instr, depth int) ([]instr, bool) {
+	if depth >= maxStack1 {
+		return nil, false
+	}
+	switch n.kind {
+	case kindNone:
+		return append(code, instr{op: opSets, ws: []uint64{0}}), true
+	case kindText:
+		p := b.textIndex().phraseProg(n)
+		p.setWords()
+		switch p.op {
+		case opPhrase:
+			return append(code, instr{op: opPhrase, p: p}), true
+		case opSets:
+			return append(code, instr{op: opSets, ws: []uint64{p.w}}), true
+		}
+		return append(code, instr{op: opSets, ws: []uint64{0}}), true // no such word
+	case kindNot:
+		code, ok := b.flatten(n.kids[0], code, depth)
+		return append(code, instr{op: opNot}), ok
+	case kindAnd, kindOr:
+		in := instr{op: opAnd, ws: make([]uint64, 0, len(n.kids))}
+		if n.kind == kindOr {
+			in.op = opOr
+		}
+		ok := true
+		for _, k := range n.kids {
+			if w, ok := b.leafWord(k); ok {
+				in.ws = append(in.ws, w)
+				continue
+			}
+			if code, ok = b.flatten(k, code, depth+in.n); !ok {
+				return nil, false
+			}
+			in.n++
+		}
+		return append(code, in), true
+	}
+	w, _ := b.leafWord(n)
+	return append(code, instr{op: opSets, ws: []uint64{w}}), true
+}
+
+// leafWord returns the word a level, type, skill or ID term stands for in
+// a bank of at most 64 questions, or an Or of such terms, which is one
+// union of sets as a list such as skill:a,b is; ok is false for other
+// nodes.
+func (b *Bank) leafWord(n *node) (w uint64, ok bool) {
+	switch n.kind {
+	case kindLevel, kindType, kindSkill, kindID:
+		return union1(b.index().leafSets(n)), true
+	case kindOr:
+		for _, k := range n.kids {
+			kw, ok := b.leafWord(k)
+			if !ok {
+				return 0, false
+			}
+			w |= kw
+		}
+		return w, true
+	}
+	return 0, false
+}
+
+// run1 runs a flattened prog over a bank of at most 64 questions.
+func run1(code []instr, b *Bank) uint64 {
+	var stack [maxStack1]uint64
+	sp := 0
+	for i := range code {
+		in := &code[i]
+		switch in.op {
+		case opSets:
+			stack[sp] = in.ws[0]
+			sp++
+		case opAnd:
+			w := leaves1(in)
+			for k := 0; k < in.n; k++ {
+				sp--
+				w &= stack[sp]
+			}
+			stack[sp] = w
+			sp++
+		case opOr:
+			w := leaves1(in)
+			for k := 0; k < in.n; k++ {
+				sp--
+				w |= stack[sp]
+			}
+			stack[sp] = w
+			sp++
+		case opNot:
+			stack[sp-1] = ^stack[sp-1] & mask1(len(b.qs))
+		case opPhrase:
+			stack[sp] = in.p.eval1(b)
+			sp++
+		}
+	}
+	return stack[0]
+}
+
+// setWords fills in the one-word unions of p's leaves, for eval1.
+func (p *prog) setWords() {
+	switch p.op {
+	case opSets:
+		p.w = union1(p.sets)
+	case opPhrase:
+		p.gw = make([]uint64, len(p.groups))
+		for i, g := range p.groups {
+			p.gw[i] = union1(g)
+		}
+	}
+	for _, k := range p.kids {
+		k.setWords()
+	}
 }
 
 // withDepth sets p.depth from its kids and returns p.
@@ -298,20 +463,42 @@ var (
 type compiled struct {
 	bank *Bank
 	p    *prog
+	one  *instr // in a small bank, p's only instr when it needs no stack
 }
 
 // compile returns f compiled against b, from f's cache when it was last
 // used with b.
 func (b *Bank) compile(f Filter) *prog {
+	if f.n != nil {
+		if c := f.n.compiled.Load(); c != nil && c.bank == b {
+			return c.p
+		}
+	}
+	return b.compileNew(f)
+}
+
+// compileNew compiles f against b and keeps the result in f.
+func (b *Bank) compileNew(f Filter) *prog {
 	if f.n == nil {
 		return progAll
 	}
-	if c := f.n.compiled.Load(); c != nil && c.bank == b {
-		return c.p
+	c := &compiled{bank: b}
+	if len(b.qs) <= 64 {
+		if code, ok := b.flatten(f.n, make([]instr, 0, 4), 0); ok {
+			c.p = &prog{op: opCode, code: code}
+			if len(code) == 1 && code[0].op != opPhrase && code[0].n == 0 {
+				c.one = &code[0]
+			}
+		}
 	}
-	p := b.compileNode(f.n)
-	f.n.compiled.Store(&compiled{bank: b, p: p})
-	return p
+	if c.p == nil {
+		c.p = b.compileNode(f.n)
+		if len(b.qs) <= 64 && c.p != progAll && c.p != progNone {
+			c.p.setWords()
+		}
+	}
+	f.n.compiled.Store(c)
+	return c.p
 }
 
 func (b *Bank) compileNode(n *node) *prog {
@@ -320,7 +507,7 @@ func (b *Bank) compileNode(n *node) *prog {
 	case kindNone:
 		return progNone
 	case kindAnd:
-		p := &prog{op: opAnd}
+		p := &prog{op: opAnd, kids: make([]*prog, 0, len(n.kids))}
 		for _, k := range n.kids {
 			kp := b.compileNode(k)
 			switch kp.op {
@@ -333,8 +520,8 @@ func (b *Bank) compileNode(n *node) *prog {
 		}
 		return simplify(p)
 	case kindOr:
-		p := &prog{op: opOr}
 		var sets []*set // leaf kids merge into one union
+		var kids []*prog
 		for _, k := range n.kids {
 			kp := b.compileNode(k)
 			switch kp.op {
@@ -343,15 +530,21 @@ func (b *Bank) compileNode(n *node) *prog {
 			case opNone:
 				continue
 			case opSets:
+				if sets == nil {
+					sets = make([]*set, 0, len(n.kids))
+				}
 				sets = append(sets, kp.sets...)
 				continue
 			}
-			p.kids = append(p.kids, kp)
+			kids = append(kids, kp)
+		}
+		if len(kids) == 0 {
+			return setsProg(sets)
 		}
 		if len(sets) > 0 {
-			p.kids = append([]*prog{{op: opSets, sets: sets}}, p.kids...)
+			kids = append([]*prog{setsProg(sets)}, kids...)
 		}
-		return simplify(p)
+		return simplify(&prog{op: opOr, kids: kids})
 	case kindNot:
 		switch kp := b.compileNode(n.kids[0]); kp.op {
 		case opNone:
@@ -361,8 +554,29 @@ func (b *Bank) compileNode(n *node) *prog {
 		default:
 			return withDepth(&prog{op: opNot, kids: []*prog{kp}})
 		}
+	case kindText:
+		return b.textIndex().phraseProg(n)
+	}
+	return setsProg(ix.leafSets(n))
+}
+
+// leafSets returns the sets whose union a level, type, skill or ID node
+// stands for.
+func (ix *index) leafSets(n *node) []*set {
+	switch n.kind {
 	case kindLevel:
-		return ix.levelProg(n.mask)
+		for l := minLevel; l <= maxLevel; l++ {
+			if n.mask == levelsFrom(l) { // level>=l: one set
+				return ix.atLeast[l].alone
+			}
+		}
+		var sets []*set
+		for l := minLevel; l <= maxLevel; l++ {
+			if n.mask&(1<<l) != 0 {
+				sets = append(sets, ix.levels[l])
+			}
+		}
+		return sets
 	case kindType:
 		var sets []*set
 		for t := minType; t <= maxType; t++ {
@@ -370,7 +584,10 @@ func (b *Bank) compileNode(n *node) *prog {
 				sets = append(sets, ix.types[t])
 			}
 		}
-		return setsProg(sets)
+		if len(sets) == 1 {
+			return sets[0].alone
+		}
+		return sets
 	case kindSkill:
 		var sets []*set
 		for _, v := range n.vals {
@@ -378,7 +595,10 @@ func (b *Bank) compileNode(n *node) *prog {
 				sets = append(sets, s)
 			}
 		}
-		return setsProg(sets)
+		if len(sets) == 1 {
+			return sets[0].alone
+		}
+		return sets
 	case kindID:
 		var list []int32
 		for _, v := range n.vals {
@@ -387,12 +607,10 @@ func (b *Bank) compileNode(n *node) *prog {
 			}
 		}
 		if len(list) == 0 {
-			return progNone
+			return nil
 		}
 		slices.Sort(list)
-		return setsProg([]*set{{list: list}})
-	case kindText:
-		return b.textIndex().phraseProg(n)
+		return []*set{{list: list}}
 	}
 	panic("questionbank: unknown filter node") // unreachable: nodes are built here
 }
@@ -417,23 +635,6 @@ func setsProg(sets []*set) *prog {
 		return progNone
 	}
 	return &prog{op: opSets, sets: sets}
-}
-
-// levelProg returns the prog for a level mask: one set for level>=x, the
-// union of the levels' sets otherwise.
-func (ix *index) levelProg(mask uint16) *prog {
-	for l := minLevel; l <= maxLevel; l++ {
-		if mask == levelsFrom(l) {
-			return setsProg([]*set{ix.atLeast[l]})
-		}
-	}
-	var sets []*set
-	for l := minLevel; l <= maxLevel; l++ {
-		if mask&(1<<l) != 0 {
-			sets = append(sets, ix.levels[l])
-		}
-	}
-	return setsProg(sets)
 }
 
 // levelsFrom returns the mask of the levels from l to Architect.
@@ -545,6 +746,98 @@ func (p *prog) eval(b *Bank, dst []uint64, w0 int, scratch []uint64) {
 	}
 }
 
+// eval1 returns the matches of p in a bank of at most 64 questions: the
+// chunked evaluation of eval, on one word held in a register.
+func (p *prog) eval1(b *Bank) uint64 {
+	switch p.op {
+	case opCode:
+		return run1(p.code, b)
+	case opNone:
+		return 0
+	case opAll:
+		return mask1(len(b.qs))
+	case opSets:
+		return p.w
+	case opAnd:
+		w := p.kids[0].eval1(b)
+		for _, k := range p.kids[1:] {
+			if w == 0 {
+				return 0
+			}
+			w &= k.eval1(b)
+		}
+		return w
+	case opOr:
+		w := p.kids[0].eval1(b)
+		for _, k := range p.kids[1:] {
+			w |= k.eval1(b)
+		}
+		return w
+	case opNot:
+		return ^p.kids[0].eval1(b) & mask1(len(b.qs))
+	case opPhrase:
+		w := p.gw[0]
+		for _, g := range p.gw[1:] {
+			w &= g
+		}
+		for c := w; c != 0; c &= c - 1 {
+			bit := bits.TrailingZeros64(c)
+			if !b.qs[bit].hasPhrase(p.text.vals, p.text.prefix) {
+				w &^= 1 << bit
+			}
+		}
+		return w
+	}
+	return 0
+}
+
+// leaves1 combines the leaf words of an instr: their intersection for
+// opAnd, their union for opOr, the word itself for opSets.
+func leaves1(in *instr) uint64 {
+	switch in.op {
+	case opAnd:
+		w := ^uint64(0)
+		for _, x := range in.ws {
+			w &= x
+		}
+		return w
+	case opOr:
+		var w uint64
+		for _, x := range in.ws {
+			w |= x
+		}
+		return w
+	case opSets:
+		return in.ws[0]
+	}
+	return 0
+}
+
+// mask1 returns the word with a bit for each of n <= 64 questions.
+func mask1(n int) uint64 {
+	if n >= 64 {
+		return ^uint64(0)
+	}
+	return 1<<n - 1
+}
+
+// union1 returns the first word of the union of sets.
+func union1(sets []*set) uint64 {
+	var w uint64
+	for _, s := range sets {
+		if s.dense != nil {
+			w |= s.dense[0]
+			continue
+		}
+		for _, i := range s.list {
+			if i < 64 {
+				w |= 1 << i
+			}
+		}
+	}
+	return w
+}
+
 func unionInto(dst []uint64, sets []*set, w0 int) {
 	sets[0].load(dst, w0)
 	for _, s := range sets[1:] {
@@ -578,6 +871,9 @@ func (b *Bank) count(p *prog) int {
 	case opAll:
 		return len(b.qs)
 	}
+	if len(b.qs) <= 64 {
+		return bits.OnesCount64(p.eval1(b))
+	}
 	total := 0
 	var buf [chunkWords]uint64
 	var stack [maxStackDepth * chunkWords]uint64
@@ -597,6 +893,14 @@ func (b *Bank) count(p *prog) int {
 func (b *Bank) matches(f Filter, yield func(i int) bool) {
 	p := b.compile(f)
 	if p.op == opNone {
+		return
+	}
+	if len(b.qs) <= 64 {
+		for w := p.eval1(b); w != 0; w &= w - 1 {
+			if !yield(bits.TrailingZeros64(w)) {
+				return
+			}
+		}
 		return
 	}
 	var buf [chunkWords]uint64
@@ -634,6 +938,10 @@ func (b *Bank) evalAll(p *prog) (*[]uint64, int) {
 	}
 	bs := (*bp)[:nw]
 	*bp = bs
+	if nw == 1 {
+		bs[0] = p.eval1(b)
+		return bp, bits.OnesCount64(bs[0])
+	}
 	total := 0
 	var stack [maxStackDepth * chunkWords]uint64
 	scratch := p.scratch(&stack)

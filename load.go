@@ -65,7 +65,7 @@ func LoadJSON(r io.Reader) (*Bank, error) {
 	for i, e := range elems {
 		reported[i] = decodeQuestion(e.raw, &qs[i], func(msg string) { problems[i] = append(problems[i], msg) })
 	}
-	validate(qs, func(i int, field string) bool { return reported[i][field] },
+	byID := validate(qs, func(i int, field string) bool { return reported[i][field] },
 		func(i int, msg string) { problems[i] = append(problems[i], msg) })
 	var errs []error
 	for i, msgs := range problems {
@@ -76,7 +76,7 @@ func LoadJSON(r io.Reader) (*Bank, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	return &Bank{qs: qs}, nil
+	return &Bank{qs: qs, byID: byID}, nil
 }
 
 type elem struct {

@@ -139,7 +139,12 @@ func runeWidth(r rune) int {
 // saying where and what. ParseFilter accepts any skill name; [Bank.Query]
 // and [Bank.ParseQuery] also check skills against a bank.
 func ParseFilter(q string) (Filter, error) {
-	p := &parser{lex: lexer{q: q}}
+	var p parser
+	p.lex.q = q
+	var stack [16]Filter
+	var vals [4]value
+	var seps [4]sep
+	p.stack, p.vals, p.seps = stack[:0], vals[:0], seps[:0]
 	if err := p.lex.check(); err != nil {
 		return Filter{}, err
 	}
@@ -198,6 +203,9 @@ func (l *lexer) check() error {
 		return &SyntaxError{l.q, MaxQueryLen, fmt.Sprintf("query is longer than %d bytes", MaxQueryLen)}
 	}
 	for i, r := range l.q {
+		if ' ' <= r && r < 0x7f {
+			continue // printable ASCII, the usual case
+		}
 		switch {
 		case r == utf8.RuneError && !strings.HasPrefix(l.q[i:], "\uFFFD"):
 			return &SyntaxError{l.q, i, "invalid UTF-8"}
@@ -210,11 +218,8 @@ func (l *lexer) check() error {
 
 func (l *lexer) next() (token, error) {
 	q := l.q
-	for l.pos < len(q) {
-		r, size := utf8.DecodeRuneInString(q[l.pos:])
-		if !unicode.IsSpace(r) {
-			break
-		}
+	for l.pos < len(q) && isSpaceAt(q, l.pos) {
+		_, size := utf8.DecodeRuneInString(q[l.pos:])
 		l.pos += size
 	}
 	start := l.pos
@@ -237,6 +242,10 @@ func (l *lexer) next() (token, error) {
 	}
 	for l.pos < len(q) {
 		c := q[l.pos]
+		if c < utf8.RuneSelf && c > ' ' && c != '(' && c != ')' && c != '"' {
+			l.pos++ // the usual case: printable ASCII within a term
+			continue
+		}
 		if c == '(' || c == ')' || isSpaceAt(q, l.pos) {
 			break
 		}
@@ -255,6 +264,9 @@ func (l *lexer) next() (token, error) {
 }
 
 func isSpaceAt(s string, i int) bool {
+	if c := s[i]; c < utf8.RuneSelf {
+		return c == ' ' || '\t' <= c && c <= '\r'
+	}
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	return unicode.IsSpace(r)
 }
@@ -298,6 +310,13 @@ type parser struct {
 	lex   lexer
 	tok   token
 	depth int // open parentheses
+
+	// Buffers reused from term to term and level to level, to spare
+	// allocations: stack holds the operands of the And and Or being
+	// parsed, vals and seps the values of the current field term.
+	stack []Filter
+	vals  []value
+	seps  []sep
 }
 
 func (p *parser) advance() error {
@@ -327,12 +346,17 @@ func (p *parser) startsUnary() bool {
 
 // or parses orExpr = andExpr { "OR" andExpr }, into one flat Or.
 func (p *parser) or() (Filter, error) {
-	f, err := p.and()
-	if err != nil {
-		return Filter{}, err
-	}
-	fs := []Filter{f}
-	for p.isKeyword("OR") {
+	mark := len(p.stack)
+	defer func() { p.stack = p.stack[:mark] }()
+	for {
+		f, err := p.and()
+		if err != nil {
+			return Filter{}, err
+		}
+		p.stack = append(p.stack, f)
+		if !p.isKeyword("OR") {
+			return Or(p.stack[mark:]...), nil
+		}
 		kw := p.tok
 		if err := p.advance(); err != nil {
 			return Filter{}, err
@@ -340,22 +364,17 @@ func (p *parser) or() (Filter, error) {
 		if !p.startsUnary() {
 			return Filter{}, p.errorf(kw.off, `"OR" needs a term after it`)
 		}
-		f, err := p.and()
-		if err != nil {
-			return Filter{}, err
-		}
-		fs = append(fs, f)
 	}
-	return Or(fs...), nil
 }
 
 // and parses andExpr = unary { [ "AND" ] unary }, into one flat And.
 func (p *parser) and() (Filter, error) {
-	var fs []Filter
+	mark := len(p.stack)
+	defer func() { p.stack = p.stack[:mark] }()
 	for {
 		if p.isKeyword("AND") {
 			kw := p.tok
-			if len(fs) == 0 {
+			if len(p.stack) == mark {
 				return Filter{}, p.errorf(kw.off, `"AND" needs a term before it`)
 			}
 			if err := p.advance(); err != nil {
@@ -371,12 +390,12 @@ func (p *parser) and() (Filter, error) {
 		if err != nil {
 			return Filter{}, err
 		}
-		fs = append(fs, f)
+		p.stack = append(p.stack, f)
 	}
-	if len(fs) == 0 {
+	if len(p.stack) == mark {
 		return Filter{}, p.unexpected()
 	}
-	return And(fs...), nil
+	return And(p.stack[mark:]...), nil
 }
 
 // unexpected reports the current token where a term should be.
@@ -474,8 +493,8 @@ func (p *parser) term(t token) (Filter, error) {
 	if op == "" {
 		return p.text(t)
 	}
-	field := fold(name)
-	if !isField(field) {
+	field := fieldName(name)
+	if field == "" {
 		e := &nameError{kind: "field", name: name, valid: fieldNames}
 		return Filter{}, p.errorf(t.off, "%s", e.message())
 	}
@@ -515,31 +534,31 @@ func (p *parser) term(t token) (Filter, error) {
 		}
 		return Filter{&node{kind: kindType, mask: mask}}, nil
 	}
-	raw := make([]string, len(vals))
-	offs := make([]int, len(vals))
-	norm := fold
+	kind, norm := kindID, fold
 	if field == "skill" {
-		norm = normSkill
+		kind, norm = kindSkill, normSkill
 	}
-	for i, v := range vals {
-		if norm(v.s) == "" {
+	var kbuf [1]string
+	var obuf [1]int
+	keys, offs := kbuf[:0], obuf[:0] // setFilter copies them
+	for _, v := range vals {
+		key := norm(v.s)
+		if key == "" {
 			return Filter{}, p.errorf(v.off, "empty %s", field)
 		}
-		raw[i], offs[i] = v.s, v.off
+		keys, offs = append(keys, key), append(offs, v.off)
 	}
-	if field == "skill" {
-		return setFilter(kindSkill, raw, normSkill, offs), nil
-	}
-	return setFilter(kindID, raw, fold, offs), nil
+	return setFilter(kind, keys, nil, offs), nil
 }
 
-func isField(s string) bool {
+// fieldName returns the field that name names, in any case, or "".
+func fieldName(name string) string {
 	for _, f := range fieldNames {
-		if s == f {
-			return true
+		if strings.EqualFold(name, f) {
+			return f
 		}
 	}
-	return false
+	return ""
 }
 
 // splitField splits a term at its operator, if it has one: a name of
@@ -557,13 +576,27 @@ func splitField(s string) (name, op, rest string, opOff int) {
 	if i == 0 || i == len(s) {
 		return "", "", "", 0
 	}
-	ops := []string{":>=", ":<=", ":>", ":<", ":", "=", ">=", "<=", ">", "<"}
-	for _, o := range ops {
-		if strings.HasPrefix(s[i:], o) {
-			return s[:i], o, s[i+len(o):], i
+	j := i
+	switch s[j] {
+	case ':':
+		j++
+		if j < len(s) && (s[j] == '<' || s[j] == '>') {
+			j++
+			if j < len(s) && s[j] == '=' {
+				j++
+			}
 		}
+	case '=':
+		j++
+	case '<', '>':
+		j++
+		if j < len(s) && s[j] == '=' {
+			j++
+		}
+	default:
+		return "", "", "", 0
 	}
-	return "", "", "", 0
+	return s[:i], s[i:j], s[j:], i
 }
 
 type value struct {
@@ -577,9 +610,10 @@ type sep struct {
 }
 
 // values splits a field term's values at commas and "..", unquoting each.
+// The slices it returns are the parser's, valid until its next call.
 func (p *parser) values(s string, off int) ([]value, []sep, error) {
-	var vals []value
-	var seps []sep
+	vals, seps := p.vals[:0], p.seps[:0]
+	defer func() { p.vals, p.seps = vals, seps }()
 	for i := 0; ; {
 		if i == len(s) || s[i] == ',' || strings.HasPrefix(s[i:], "..") {
 			return nil, nil, p.errorf(off+i, "missing value")

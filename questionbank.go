@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode"
@@ -45,15 +46,24 @@ type Question struct {
 // clone returns a deep copy of q. The three slices share one allocation,
 // each capped so that appending to one cannot overwrite another.
 func (q Question) clone() Question {
-	n := len(q.HowToAnswer) + len(q.WhatNotToSay) + len(q.Skills)
+	n := q.lists()
 	if n == 0 {
 		return q
 	}
-	buf := make([]string, 0, n)
+	q, _ = q.cloneTo(make([]string, 0, n))
+	return q
+}
+
+// lists returns the number of strings in q's slices.
+func (q *Question) lists() int { return len(q.HowToAnswer) + len(q.WhatNotToSay) + len(q.Skills) }
+
+// cloneTo returns a deep copy of q whose slices are copied into buf's
+// spare capacity, which must hold q.lists() more, and what is left of buf.
+func (q Question) cloneTo(buf []string) (Question, []string) {
 	q.HowToAnswer, buf = cloneInto(buf, q.HowToAnswer)
 	q.WhatNotToSay, buf = cloneInto(buf, q.WhatNotToSay)
-	q.Skills, _ = cloneInto(buf, q.Skills)
-	return q
+	q.Skills, buf = cloneInto(buf, q.Skills)
+	return q, buf
 }
 
 // cloneInto copies s to the start of buf's spare capacity and returns the
@@ -75,6 +85,10 @@ func cloneInto(buf, s []string) (clone, rest []string) {
 // [Default], [New], [LoadJSON] and [Bank.Merge].
 type Bank struct {
 	qs []Question // in corpus order; never modified
+
+	// byID maps folded IDs to question numbers. New makes it while
+	// checking IDs; for other banks the index makes it.
+	byID map[string]int
 
 	ixOnce sync.Once
 	ix     *index // built by ixOnce, on first use
@@ -111,23 +125,30 @@ func Default() *Bank {
 // On error it returns a nil Bank.
 func New(questions []Question) (*Bank, error) {
 	var errs []error
-	validate(questions, nil, func(i int, msg string) {
+	byID := validate(questions, nil, func(i int, msg string) {
 		errs = append(errs, fmt.Errorf("questionbank: question %d%s: %s", i, idNote(questions[i].ID), msg))
 	})
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
+	// One allocation holds every question's slices.
+	n := 0
+	for i := range questions {
+		n += questions[i].lists()
+	}
+	buf := make([]string, 0, n)
 	qs := make([]Question, len(questions))
 	for i, q := range questions {
-		qs[i] = q.clone()
+		qs[i], buf = q.cloneTo(buf)
 	}
-	return &Bank{qs: qs}, nil
+	return &Bank{qs: qs, byID: byID}, nil
 }
 
-// validate calls bad with each problem of qs, in question order. reported,
-// if not nil, says which fields of a question were already found bad, to
-// be left alone.
-func validate(qs []Question, reported func(i int, field string) bool, bad func(i int, msg string)) {
+// validate calls bad with each problem of qs, in question order, and
+// returns the map of folded IDs to question numbers it made on the way.
+// reported, if not nil, says which fields of a question were already found
+// bad, to be left alone.
+func validate(qs []Question, reported func(i int, field string) bool, bad func(i int, msg string)) map[string]int {
 	check := func(i int, field string) bool { return reported == nil || !reported(i, field) }
 	seen := make(map[string]int, len(qs))
 	for i, q := range qs {
@@ -155,11 +176,12 @@ func validate(qs []Question, reported func(i int, field string) bool, bad func(i
 			bad(i, "empty question text")
 		}
 		for j, s := range q.Skills {
-			if normSkill(s) == "" && check(i, "skills") {
+			if strings.IndexFunc(s, func(r rune) bool { return !isSkillSep(r) }) < 0 && check(i, "skills") {
 				bad(i, fmt.Sprintf("skill %d is empty", j))
 			}
 		}
 	}
+	return seen
 }
 
 // Len returns the number of questions in the bank.
@@ -197,6 +219,11 @@ func (b *Bank) Filter(f Filter) []Question {
 // Count returns the number of questions f matches. It evaluates f on every
 // call, without allocating once f has been used with this bank.
 func (b *Bank) Count(f Filter) int {
+	if f.n != nil { // the fast path for a filter compiled to one step
+		if c := f.n.compiled.Load(); c != nil && c.bank == b && c.one != nil {
+			return bits.OnesCount64(leaves1(c.one))
+		}
+	}
 	return b.count(b.compile(f))
 }
 

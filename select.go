@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/bits"
 	"math/rand/v2"
+	"slices"
 )
 
 // intN returns a uniform random int in [0, n) from r, or from the package's
@@ -23,9 +24,15 @@ func shuffle[T any](r *rand.Rand, s []T) {
 	}
 }
 
-// floydMax is the largest sample Sample draws by rank (Floyd's algorithm)
-// rather than by listing the matches.
+// floydMax is the largest sample Sample draws without listing the
+// matches: by rejection when matches are dense, by rank (Floyd's
+// algorithm) otherwise.
 const floydMax = 64
+
+// rejectDensity is the sparsest share of matches (one in rejectDensity)
+// at which Sample draws by rejection: it then expects at most
+// rejectDensity draws of a question number per question sampled.
+const rejectDensity = 64
 
 // Sample returns min(n, matches) distinct questions that f matches, chosen
 // at random: every subset of that size is equally likely, and the
@@ -49,6 +56,23 @@ func (b *Bank) Sample(r *rand.Rand, n int, f Filter) []Question {
 		return nil
 	}
 	out := make([]Question, k)
+	if k <= floydMax && 2*k <= m && m*rejectDensity >= len(b.qs) {
+		// Dense matches: draw question numbers until k distinct matches
+		// come up. Each is uniform over the matches not yet drawn, so the
+		// sample, in the order drawn, is uniform too.
+		var buf [floydMax]int
+		picked := buf[:0]
+		for len(picked) < k {
+			i := intN(r, len(b.qs))
+			if set[i>>6]&(1<<(i&63)) != 0 && !slices.Contains(picked, i) {
+				picked = append(picked, i)
+			}
+		}
+		for j, qi := range picked {
+			out[j] = b.qs[qi].clone()
+		}
+		return out
+	}
 	if k <= floydMax && 2*k <= m {
 		// Floyd's algorithm picks k distinct ranks among the m matches,
 		// uniformly, without listing the matches.

@@ -66,8 +66,8 @@ func TestSampleGolden(t *testing.T) {
 		strings.Join(ids(b.Sample(seeded(1), 12, Filter{})), " "),
 	}
 	want := []string{
-		"senior-1 architect-1",
-		"senior-2 principal-1 junior-2",
+		"architect-1 lead-1",
+		"lead-1 junior-2 principal-1",
 		"lead-1 developer-1 principal-1 developer-2 principal-2 lead-2 architect-1 mid-1 mid-2 junior-1 architect-2 senior-2",
 	}
 	assert.Equal(t, want, got)
@@ -145,6 +145,22 @@ func TestSampleUniform(t *testing.T) {
 		cells := 12 * 14
 		stat := chiSquare(counts, cells, float64(draws*12)/float64(cells))
 		assert.Less(t, stat, chiSquareCritical(cells-1))
+	})
+	t.Run("3 of 20 sparse matches in 2000, by rank", func(t *testing.T) {
+		big := randomBank(t, seeded(6), 2000)
+		var chosen []string
+		for i := range 20 {
+			chosen = append(chosen, fmt.Sprintf("Q-%d", i*97))
+		}
+		f := ByID(chosen...)
+		r := seeded(9)
+		counts := map[string]int{}
+		const draws = 20 * 19 * 18 * 3
+		for range draws {
+			counts[strings.Join(ids(big.Sample(r, 3, f)), " ")]++
+		}
+		cells := 20 * 19 * 18
+		assert.Less(t, chiSquare(counts, cells, float64(draws)/float64(cells)), chiSquareCritical(cells-1))
 	})
 	t.Run("3 of 2000", func(t *testing.T) {
 		big := randomBank(t, seeded(5), 2000)

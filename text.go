@@ -130,21 +130,41 @@ func isSkillSep(r rune) bool {
 //
 //	normSkill("Attention To Detail") -> "attention-to-detail"
 func normSkill(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	if isSkillKey(s) {
+		return s
+	}
+	b := make([]byte, 0, len(s))
 	sep := false
 	for _, r := range s {
 		if isSkillSep(r) {
-			sep = b.Len() > 0
+			sep = len(b) > 0
 			continue
 		}
 		if sep {
-			b.WriteByte('-')
+			b = append(b, '-')
 			sep = false
 		}
-		b.WriteRune(foldRune(r))
+		b = utf8.AppendRune(b, foldRune(r))
 	}
-	return b.String()
+	return string(b)
+}
+
+// isSkillKey reports whether s is already a canonical skill key made of
+// ASCII, as most skills in queries are, so that normSkill need not copy it.
+func isSkillKey(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case c == '-':
+			if i == 0 || i == len(s)-1 || s[i-1] == '-' {
+				return false
+			}
+		case c >= utf8.RuneSelf, 'A' <= c && c <= 'Z', c == '_', c <= ' ':
+			return false
+		}
+	}
+	return true
 }
 
 // skillIs reports whether normSkill(raw) == key, without allocating.
