@@ -201,27 +201,21 @@ func (b *Bank) textIndex() *textIndex {
 func buildTextIndex(qs []Question) *textIndex {
 	type posting struct{ list []int32 }
 	post := make(map[string]*posting)
-	var buf []byte
-	addField := func(i int32, s string) {
-		for j := 0; ; {
-			start, end := nextWord(s, j)
-			if start == end {
-				return
-			}
-			j = end
-			buf = appendFold(buf[:0], s[start:end])
-			p := post[string(buf)] // no allocation for the lookup
-			if p == nil {
-				p = &posting{}
-				post[string(buf)] = p
-			}
-			if l := p.list; len(l) == 0 || l[len(l)-1] != i {
-				p.list = append(l, i)
-			}
+	var i int32 // the question being indexed
+	add := func(w []byte) {
+		p := post[string(w)] // no allocation for the lookup
+		if p == nil {
+			p = &posting{}
+			post[string(w)] = p
+		}
+		if l := p.list; len(l) == 0 || l[len(l)-1] != i {
+			p.list = append(l, i)
 		}
 	}
-	for i, q := range qs {
-		q.eachField(func(s string) { addField(int32(i), s) })
+	var buf []byte
+	for qi := range qs {
+		i = int32(qi)
+		qs[qi].eachField(func(s string) { buf = foldWords(buf, s, add) })
 	}
 	t := &textIndex{words: make(map[string]*set, len(post)), vocab: make([]string, 0, len(post))}
 	for w, p := range post {
@@ -232,10 +226,36 @@ func buildTextIndex(qs []Question) *textIndex {
 	return t
 }
 
-// appendFold appends s, folded, to buf.
-func appendFold(buf []byte, s string) []byte {
-	for _, r := range s {
-		buf = utf8.AppendRune(buf, foldRune(r))
+// foldWords calls f with each word of s, folded, in buf, which it returns
+// for reuse: the words of words(s) in one pass, without allocating.
+func foldWords(buf []byte, s string, f func(w []byte)) []byte {
+	buf = buf[:0]
+	for j := 0; j < len(s); {
+		c := s[j]
+		if c < utf8.RuneSelf { // ASCII, the usual case
+			j++
+			switch {
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+				buf = append(buf, c)
+			case 'A' <= c && c <= 'Z':
+				buf = append(buf, c+'a'-'A')
+			case len(buf) > 0:
+				f(buf)
+				buf = buf[:0]
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[j:])
+		j += size
+		if isWordRune(r) {
+			buf = utf8.AppendRune(buf, foldRune(r))
+		} else if len(buf) > 0 {
+			f(buf)
+			buf = buf[:0]
+		}
+	}
+	if len(buf) > 0 {
+		f(buf)
 	}
 	return buf
 }

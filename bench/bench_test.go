@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -405,4 +406,52 @@ func BenchmarkStartup(b *testing.B) {
 			bank.Count(qb.ByLevel(qb.Senior))
 		}
 	})
+}
+
+// BenchmarkMemory100k reports the heap a bank of 100,000 questions keeps,
+// per question: its copies of the questions (whose strings it shares with
+// the caller), its index, and the word index of free text.
+func BenchmarkMemory100k(b *testing.B) {
+	qs := questions(100_000)
+	heap := func() float64 {
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return float64(m.HeapAlloc)
+	}
+	for range b.N {
+		base := heap()
+		bank, err := qb.New(qs)
+		if err != nil {
+			b.Fatal(err)
+		}
+		afterNew := heap()
+		bank.Count(qb.ByLevel(qb.Senior))
+		afterIndex := heap()
+		bank.Count(qb.ByText("api"))
+		afterText := heap()
+		n := float64(len(qs))
+		b.ReportMetric((afterNew-base)/n, "bank-B/question")
+		b.ReportMetric((afterIndex-afterNew)/n, "index-B/question")
+		b.ReportMetric((afterText-afterIndex)/n, "words-B/question")
+		runtime.KeepAlive(bank)
+	}
+}
+
+// BenchmarkWordIndex100k measures building the word index, which the
+// first free-text query of a bank builds.
+func BenchmarkWordIndex100k(b *testing.B) {
+	qs := questions(100_000)
+	f := qb.ByText("api")
+	b.ReportAllocs()
+	for range b.N {
+		b.StopTimer()
+		bank, err := qb.New(qs)
+		if err != nil {
+			b.Fatal(err)
+		}
+		bank.Count(qb.ByLevel(qb.Senior))
+		b.StartTimer()
+		bank.Count(f)
+	}
 }

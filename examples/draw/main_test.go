@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -151,4 +152,38 @@ func TestBankFile(t *testing.T) {
 	for _, l := range lines {
 		assert.True(t, strings.HasPrefix(l, "draw: bank file "+invalid+": line "), l)
 	}
+}
+
+// TestImportDoesNoWork builds this program and runs it with
+// GODEBUG=inittrace=1, which makes the runtime report the work each
+// package's initialisation does: questionbank and render must do none.
+func TestImportDoesNoWork(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a binary")
+	}
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command on PATH")
+	}
+	bin := filepath.Join(t.TempDir(), "draw")
+	if out, err := exec.Command(goTool, "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	cmd := exec.Command(bin, "-n", "1", "-seed", "1")
+	cmd.Env = append(os.Environ(), "GODEBUG=inittrace=1")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	require.NoError(t, cmd.Run())
+	lines := strings.Split(stderr.String(), "\n")
+	inits := 0
+	for _, l := range lines {
+		if !strings.HasPrefix(l, "init ") {
+			continue
+		}
+		inits++
+		if strings.Contains(l, "github.com/backendprep/questionbank") && !strings.HasSuffix(l, " 0 bytes, 0 allocs") {
+			t.Errorf("initialisation does work: %s", l)
+		}
+	}
+	assert.Greater(t, inits, 3, "inittrace printed nothing; is GODEBUG honoured?\n%s", stderr.String())
 }

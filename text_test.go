@@ -1,0 +1,84 @@
+package questionbank
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestWords(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Node.js and Express", []string{"node", "js", "and", "express"}},
+		{"e-commerce, 30%!", []string{"e", "commerce", "30"}},
+		{"CAFÉ über straße ΣΊΣΥΦΟΣ", []string{"café", "über", "straße", "σίσυφοσ"}},
+		{"日本語のテキスト", []string{"日本語のテキスト"}},
+		{"", nil},
+		{"  ...  ", nil},
+	}
+	for _, tc := range tests {
+		assert.Equal(t, tc.want, words(tc.in), "words(%q)", tc.in)
+		var got []string
+		foldWords(nil, tc.in, func(w []byte) { got = append(got, string(w)) })
+		assert.Equal(t, tc.want, got, "foldWords(%q)", tc.in)
+	}
+}
+
+func TestNormSkill(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Attention To Detail", "attention-to-detail"},
+		{"Problem-solving", "problem-solving"},
+		{"  problem__SOLVING  ", "problem-solving"},
+		{"problem - solving", "problem-solving"},
+		{"problem-solving", "problem-solving"},
+		{"-x-", "x"},
+		{"C++", "c++"},
+		{"Ünïcode", "ünïcode"},
+		{" - _ ", ""},
+	}
+	for _, tc := range tests {
+		assert.Equal(t, tc.want, normSkill(tc.in), "normSkill(%q)", tc.in)
+		if tc.want != "" {
+			assert.True(t, skillIs(tc.in, tc.want), "skillIs(%q, %q)", tc.in, tc.want)
+		}
+		assert.False(t, skillIs(tc.in, tc.want+"x"), "skillIs(%q, %q)", tc.in, tc.want+"x")
+	}
+}
+
+// FuzzText checks that the allocation-free helpers agree with the simple
+// ones: foldWords with words, skillIs with normSkill, and hasPhrase with a
+// search over words.
+func FuzzText(f *testing.F) {
+	f.Add("Node.js and Express", "node js")
+	f.Add("Problem-solving", "problem solving")
+	f.Add("CAFÉ über", "café")
+	f.Fuzz(func(t *testing.T, text, query string) {
+		ws := words(text)
+		var got []string
+		foldWords(nil, text, func(w []byte) { got = append(got, string(w)) })
+		if !equalStrings(got, ws) {
+			t.Fatalf("foldWords(%q) = %q, words = %q", text, got, ws)
+		}
+		if key := normSkill(query); skillIs(text, key) != (normSkill(text) == key) {
+			t.Fatalf("skillIs(%q, %q) disagrees with normSkill", text, key)
+		}
+		qw := words(query)
+		for _, prefix := range []bool{false, true} {
+			want := false
+			for i := 0; i+len(qw) <= len(ws) && len(qw) > 0 && !want; i++ {
+				want = true
+				for k, w := range qw {
+					if ws[i+k] != w && !(prefix && k == len(qw)-1 && len(ws[i+k]) >= len(w) && ws[i+k][:len(w)] == w) {
+						want = false
+						break
+					}
+				}
+			}
+			if got := hasPhrase(text, qw, prefix); got != want {
+				t.Fatalf("hasPhrase(%q, %q, %v) = %v, want %v", text, qw, prefix, got, want)
+			}
+		}
+	})
+}
