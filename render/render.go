@@ -99,31 +99,47 @@ func WriteText(w io.Writer, qs []questionbank.Question) error {
 		if len(q.Skills) > 0 {
 			writeWrapped(bw, indent+"Skills: ", indent+"  ", strings.Join(q.Skills, ", "))
 		}
-		section := func(title string) {
-			bw.WriteString("\n" + indent + title + "\n")
-		}
-		if q.Introduction != "" {
-			section("Introduction")
-			writeWrapped(bw, indent, indent, q.Introduction)
-		}
-		if len(q.HowToAnswer) > 0 {
-			section("How to answer")
-			for _, s := range q.HowToAnswer {
-				writeWrapped(bw, indent+"- ", indent+"  ", s)
-			}
-		}
-		if len(q.WhatNotToSay) > 0 {
-			section("What not to say")
-			for _, s := range q.WhatNotToSay {
-				writeWrapped(bw, indent+"- ", indent+"  ", s)
-			}
-		}
-		if q.ExampleAnswer != "" {
-			section("Example answer")
-			writeWrapped(bw, indent, indent, q.ExampleAnswer)
-		}
+		writeGuidance(bw, indent, q)
 	}
 	return bw.Flush()
+}
+
+// WriteGuidance writes the guidance of one question as WriteText shows it
+// (introduction, how to answer, what not to say, example answer), without
+// the question: for a program that shows the question first and the
+// guidance later.
+func WriteGuidance(w io.Writer, q questionbank.Question) error {
+	bw := bufio.NewWriter(w)
+	writeGuidance(bw, "", q)
+	return bw.Flush()
+}
+
+// writeGuidance writes q's guidance sections, each after a blank line,
+// indented by indent.
+func writeGuidance(w *bufio.Writer, indent string, q questionbank.Question) {
+	section := func(title string) {
+		w.WriteString("\n" + indent + title + "\n")
+	}
+	if q.Introduction != "" {
+		section("Introduction")
+		writeWrapped(w, indent, indent, q.Introduction)
+	}
+	if len(q.HowToAnswer) > 0 {
+		section("How to answer")
+		for _, s := range q.HowToAnswer {
+			writeWrapped(w, indent+"- ", indent+"  ", s)
+		}
+	}
+	if len(q.WhatNotToSay) > 0 {
+		section("What not to say")
+		for _, s := range q.WhatNotToSay {
+			writeWrapped(w, indent+"- ", indent+"  ", s)
+		}
+	}
+	if q.ExampleAnswer != "" {
+		section("Example answer")
+		writeWrapped(w, indent, indent, q.ExampleAnswer)
+	}
 }
 
 // meta is a question's level, type and ID in one line.

@@ -21,11 +21,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"math/rand/v2"
 	"os"
 	"strings"
 
 	"github.com/backendprep/questionbank"
+	"github.com/backendprep/questionbank/examples/internal/cli"
 	"github.com/backendprep/questionbank/render"
 )
 
@@ -81,12 +81,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	bank := questionbank.Default()
-	if *bankFile != "" {
-		if bank, err = loadBank(*bankFile); err != nil {
-			fmt.Fprintf(stderr, "draw: %v\n", err)
-			return 1
-		}
+	bank, err := cli.LoadBank(*bankFile)
+	if err != nil {
+		fmt.Fprintln(stderr, cli.Prefix("draw: ", err.Error()))
+		return 1
 	}
 	f, err := bank.ParseQuery(*query)
 	if err != nil {
@@ -99,11 +97,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	var r *rand.Rand // nil: the package's source
-	if *seed != 0 {
-		r = rand.New(rand.NewPCG(*seed, 0))
-	}
-	qs := bank.Sample(r, *n, f)
+	qs := bank.Sample(cli.Rand(*seed), *n, f)
 	switch {
 	case len(qs) == 0:
 		fmt.Fprintf(stderr, "draw: no questions match %q\n", *query)
@@ -115,25 +109,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
-}
-
-// loadBank reads a JSON bank, naming the file in any error.
-func loadBank(name string) (*questionbank.Bank, error) {
-	file, err := os.Open(name)
-	if err != nil {
-		return nil, fmt.Errorf("bank file: %w", err)
-	}
-	defer file.Close()
-	bank, err := questionbank.LoadJSON(file)
-	if err != nil {
-		// Each line of a joined error names a problem; name the file on each.
-		lines := strings.Split(err.Error(), "\n")
-		for i, l := range lines {
-			lines[i] = name + ": " + strings.TrimPrefix(l, "questionbank: ")
-		}
-		return nil, errors.New("bank file " + strings.Join(lines, "\ndraw: bank file "))
-	}
-	return bank, nil
 }
 
 func indent(s string) string {
