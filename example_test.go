@@ -3,6 +3,7 @@ package questionbank_test
 import (
 	"errors"
 	"fmt"
+	"log"
 	"math/rand/v2"
 	"strings"
 
@@ -309,4 +310,23 @@ func ExampleBank_Version() {
 	fmt.Println(a.Version() == b.Version())
 	// Output:
 	// true
+}
+
+// Example_quickStart is the README's quick start.
+func Example_quickStart() {
+	bank := questionbank.Default()
+	f, err := bank.ParseQuery("level>=senior type:technical -skill:leadership")
+	if err != nil {
+		log.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(7, 0)) // seeded: the same draw every run
+	for _, q := range bank.Sample(r, 2, f) {
+		fmt.Printf("%s: %s\n", q.ID, q.Text)
+		fmt.Println("  -", q.HowToAnswer[0])
+	}
+	// Output:
+	// architect-1: Can you describe your experience with designing scalable backend architectures?
+	//   - Begin with a brief overview of your relevant experience in backend architecture design.
+	// lead-1: Can you describe your experience with microservices architecture and how you've implemented it in past projects?
+	//   - Start by explaining what microservices architecture means to you
 }
