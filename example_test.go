@@ -330,3 +330,103 @@ func Example_quickStart() {
 	// lead-1: Can you describe your experience with microservices architecture and how you've implemented it in past projects?
 	//   - Start by explaining what microservices architecture means to you
 }
+
+func ExampleBank_ParseQuery() {
+	bank := questionbank.Default()
+	// Parse once, use many times: the filter is compiled on first use.
+	f, err := bank.ParseQuery(`type:behavioral OR skill:"conflict resolution"`)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(bank.Count(f), "matches:", f)
+	// Output:
+	// 4 matches: type:behavioral OR skill:conflict-resolution
+}
+
+func ExampleBank_Merge() {
+	mine, err := questionbank.New([]questionbank.Question{{
+		ID: "go-1", Level: questionbank.Mid, Type: questionbank.Technical,
+		Text: "What does the race detector find?", Skills: []string{"Debugging"},
+	}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	bank, err := questionbank.Default().Merge(mine)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, q := range bank.Filter(questionbank.BySkill("debugging")) {
+		fmt.Println(q.ID)
+	}
+	_, err = bank.Merge(mine)
+	fmt.Println(err)
+	// Output:
+	// junior-2
+	// mid-1
+	// go-1
+	// questionbank: merge: ID "go-1" is in both banks
+}
+
+func ExampleBank_Skills() {
+	skills := questionbank.Default().Skills()
+	fmt.Println(len(skills), "skills, starting with", strings.Join(skills[:4], ", "))
+	// Output:
+	// 26 skills, starting with Technical Knowledge, Collaboration, Problem-solving, Communication
+}
+
+func ExampleParseType() {
+	t, err := questionbank.ParseType("Behavioural")
+	fmt.Println(t, err)
+	_, err = questionbank.ParseType("technicle")
+	fmt.Println(err)
+	// Output:
+	// behavioral <nil>
+	// questionbank: unknown type "technicle"; did you mean "technical"? (types are behavioral, technical, competency, situational)
+}
+
+func ExampleMustParseFilter() {
+	// For queries fixed in a program: a mistake panics at start, in tests.
+	var seniorTechnical = questionbank.MustParseFilter("level>=senior type:technical")
+	fmt.Println(questionbank.Default().Count(seniorTechnical))
+	// Output:
+	// 4
+}
+
+func ExampleBySkill() {
+	bank := questionbank.Default()
+	for _, spelling := range []string{"Problem-solving", "problem solving", "PROBLEM_SOLVING"} {
+		fmt.Println(bank.Count(questionbank.BySkill(spelling)))
+	}
+	// Output:
+	// 8
+	// 8
+	// 8
+}
+
+func ExampleNot() {
+	bank := questionbank.Default()
+	f := questionbank.And(questionbank.ByLevel(questionbank.Architect), questionbank.Not(questionbank.ByType(questionbank.Technical)))
+	for _, q := range bank.Filter(f) {
+		fmt.Println(q.ID, q.Type)
+	}
+	fmt.Println(f)
+	// Output:
+	// architect-2 situational
+	// level:architect -type:technical
+}
+
+func ExampleOr() {
+	f := questionbank.Or(questionbank.ByID("junior-1"), questionbank.ByLevel(questionbank.Architect))
+	for _, q := range questionbank.Default().Filter(f) {
+		fmt.Println(q.ID)
+	}
+	fmt.Printf("%q %q\n", questionbank.Or(), questionbank.And())
+	// Output:
+	// junior-1
+	// architect-1
+	// architect-2
+	// "-()" ""
+}
