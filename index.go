@@ -22,6 +22,12 @@ import (
 // combine words, and only a multi-word phrase looks at text, to confirm
 // the candidates its words' sets leave. Counting is then a popcount, and
 // no call allocates.
+//
+// A bank of at most 64 questions, such as the embedded one, has one word
+// per set, so a filter compiles instead to a few instructions (instr) in
+// postfix order over words, which run1 runs in a loop: an And of terms is
+// one instruction that ANDs their words. The result is still computed on
+// every call, never cached.
 
 // chunkWords is how many 64-bit words a prog evaluates at a time.
 const chunkWords = 16

@@ -35,6 +35,19 @@ import (
 	"github.com/backendprep/questionbank/examples/internal/cli"
 )
 
+const usage = `usage: server [-addr HOST:PORT] [-bank FILE]
+
+Serve a question bank as an HTTP JSON API.
+
+Examples:
+  server -addr 127.0.0.1:8080
+  curl 'http://127.0.0.1:8080/questions?q=level>=senior+type:technical&n=2&seed=7'
+  curl 'http://127.0.0.1:8080/questions/senior-2'
+  curl 'http://127.0.0.1:8080/facets?q=micro*'
+
+Flags:
+`
+
 // maxN caps n, the size of a sample one request may ask for.
 const maxN = 100
 
@@ -51,6 +64,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 	flags.SetOutput(stderr)
 	addr := flags.String("addr", "127.0.0.1:8080", "the `address` to listen on")
 	bankFile := flags.String("bank", "", "a JSON bank `file` to serve instead of the embedded questions")
+	flags.Usage = func() {
+		fmt.Fprint(flags.Output(), usage)
+		flags.PrintDefaults()
+	}
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0

@@ -183,6 +183,10 @@ func TestServeAndShutdown(t *testing.T) {
 
 func TestServerUsage(t *testing.T) {
 	var stdout, stderr bytes.Buffer
+	assert.Equal(t, 0, run(context.Background(), []string{"-h"}, &stdout, &stderr, nil))
+	assert.Contains(t, stderr.String(), "Examples:")
+	assert.Contains(t, stderr.String(), "-addr")
+	stderr.Reset()
 	assert.Equal(t, 2, run(context.Background(), []string{"-port", "1"}, &stdout, &stderr, nil))
 	stderr.Reset()
 	assert.Equal(t, 1, run(context.Background(), []string{"-bank", "/nonexistent.json"}, &stdout, &stderr, nil))
