@@ -53,18 +53,27 @@ func BenchmarkParseFilter(b *testing.B) {
 	}
 }
 
-func BenchmarkCount(b *testing.B) {
+// forSizes runs body as a sub-benchmark for each bank size, with the
+// shared predicate, compiled, and a seeded source.
+func forSizes(b *testing.B, body func(b *testing.B, bank *Bank, f Filter, r *rand.Rand)) {
 	for _, n := range benchSizes {
 		bank := benchBank(b, n)
 		f := MustParseFilter(benchQuery)
 		bank.Count(f)
+		r := rand.New(rand.NewPCG(1, 2))
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			b.ReportAllocs()
-			for range b.N {
-				bank.Count(f)
-			}
+			body(b, bank, f, r)
 		})
 	}
+}
+
+func BenchmarkCount(b *testing.B) {
+	forSizes(b, func(b *testing.B, bank *Bank, f Filter, _ *rand.Rand) {
+		for range b.N {
+			bank.Count(f)
+		}
+	})
 }
 
 func BenchmarkParseAndCount(b *testing.B) {
@@ -77,47 +86,30 @@ func BenchmarkParseAndCount(b *testing.B) {
 }
 
 func BenchmarkFilter(b *testing.B) {
-	for _, n := range benchSizes {
-		bank := benchBank(b, n)
-		f := MustParseFilter(benchQuery)
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			b.ReportAllocs()
-			for range b.N {
-				bank.Filter(f)
-			}
-		})
-	}
+	forSizes(b, func(b *testing.B, bank *Bank, f Filter, _ *rand.Rand) {
+		for range b.N {
+			bank.Filter(f)
+		}
+	})
 }
 
 func BenchmarkSample(b *testing.B) {
-	for _, n := range benchSizes {
-		bank := benchBank(b, n)
-		f := MustParseFilter(benchQuery)
-		r := rand.New(rand.NewPCG(1, 2))
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			b.ReportAllocs()
-			for range b.N {
-				bank.Sample(r, 3, f)
-			}
-		})
-	}
+	forSizes(b, func(b *testing.B, bank *Bank, f Filter, r *rand.Rand) {
+		for range b.N {
+			bank.Sample(r, 3, f)
+		}
+	})
 }
 
 func BenchmarkDeck(b *testing.B) {
-	for _, n := range benchSizes {
-		bank := benchBank(b, n)
-		f := MustParseFilter(benchQuery)
-		r := rand.New(rand.NewPCG(1, 2))
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			b.ReportAllocs()
-			for range b.N {
-				d := bank.Deck(r, f)
-				for range 3 {
-					d.Next()
-				}
+	forSizes(b, func(b *testing.B, bank *Bank, f Filter, r *rand.Rand) {
+		for range b.N {
+			d := bank.Deck(r, f)
+			for range 3 {
+				d.Next()
 			}
-		})
-	}
+		}
+	})
 }
 
 func BenchmarkPlan(b *testing.B) {

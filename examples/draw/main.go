@@ -17,14 +17,12 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"strings"
 
-	"github.com/backendprep/questionbank"
 	"github.com/backendprep/questionbank/examples/internal/cli"
 	"github.com/backendprep/questionbank/render"
 )
@@ -57,19 +55,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	seed := fs.Uint64("seed", 0, "a `seed` for a reproducible draw; 0 draws at random")
 	formatName := fs.String("format", "text", "output `format`: text, markdown, json or anki")
 	bankFile := fs.String("bank", "", "a JSON bank `file` to draw from instead of the embedded questions")
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), usage)
-		fs.PrintDefaults()
+	hint := func(rest []string) string {
+		return "give the query with -q, quoted: -q '" + strings.Join(rest, " ") + "'"
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2 // the flag package has printed the problem and the usage
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "draw: unexpected argument %q; give the query with -q, quoted: -q '%s'\n", fs.Arg(0), strings.Join(fs.Args(), " "))
-		return 2
+	if status, ok := cli.Parse(fs, usage, args, hint); !ok {
+		return status
 	}
 	if *n < 1 {
 		fmt.Fprintf(stderr, "draw: -n %d: draw at least 1 question\n", *n)
@@ -86,14 +76,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, cli.Prefix("draw: ", err.Error()))
 		return 1
 	}
-	f, err := bank.ParseQuery(*query)
-	if err != nil {
-		var se *questionbank.SyntaxError
-		if errors.As(err, &se) {
-			fmt.Fprintf(stderr, "draw: bad query: %s\n\n%s\n", se.Msg, indent(se.Caret()))
-		} else {
-			fmt.Fprintf(stderr, "draw: %v\n", err)
-		}
+	f, ok := cli.ParseQuery(stderr, "draw", bank, *query)
+	if !ok {
 		return 2
 	}
 
@@ -109,8 +93,4 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
-}
-
-func indent(s string) string {
-	return "    " + strings.ReplaceAll(s, "\n", "\n    ")
 }

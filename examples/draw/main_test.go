@@ -106,6 +106,7 @@ func TestBadUsage(t *testing.T) {
 		{[]string{"-seed", "-1"}, `invalid value "-1" for flag -seed`},
 		{[]string{"-x"}, "flag provided but not defined: -x"},
 		{[]string{"level:senior"}, `draw: unexpected argument "level:senior"; give the query with -q, quoted: -q 'level:senior'`},
+		{[]string{"-n", "2", "level:senior", "type:technical"}, `draw: unexpected argument "level:senior"; give the query with -q, quoted: -q 'level:senior type:technical'`},
 	}
 	for _, tc := range tests {
 		code, out, errOut := draw(t, tc.args...)

@@ -71,33 +71,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	seed := flags.Uint64("seed", 0, "a `seed` for a reproducible order; 0 is random")
 	stateFile := flags.String("state", "", "a `file` that keeps progress between runs")
 	bankFile := flags.String("bank", "", "a JSON bank `file` to practise from instead of the embedded questions")
-	flags.Usage = func() {
-		fmt.Fprint(flags.Output(), usage)
-		flags.PrintDefaults()
-	}
-	if err := flags.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if flags.NArg() > 0 {
-		fmt.Fprintf(stderr, "practice: unexpected argument %q; give the query with -q\n", flags.Arg(0))
-		return 2
+	hint := func([]string) string { return "give the query with -q" }
+	if status, ok := cli.Parse(flags, usage, args, hint); !ok {
+		return status
 	}
 	bank, err := cli.LoadBank(*bankFile)
 	if err != nil {
 		fmt.Fprintln(stderr, cli.Prefix("practice: ", err.Error()))
 		return 1
 	}
-	f, err := bank.ParseQuery(*query)
-	if err != nil {
-		var se *questionbank.SyntaxError
-		if errors.As(err, &se) {
-			fmt.Fprintf(stderr, "practice: bad query: %s\n\n%s\n", se.Msg, se.Caret())
-		} else {
-			fmt.Fprintf(stderr, "practice: %v\n", err)
-		}
+	f, ok := cli.ParseQuery(stderr, "practice", bank, *query)
+	if !ok {
 		return 2
 	}
 	st, err := loadState(*stateFile)

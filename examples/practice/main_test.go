@@ -127,7 +127,7 @@ func TestPracticeUsage(t *testing.T) {
 	code, _, errOut := practice(t, "", "-q", "levl:senior")
 	assert.Equal(t, 2, code)
 	assert.Contains(t, errOut, `did you mean "level"?`)
-	assert.Contains(t, errOut, "levl:senior\n^")
+	assert.Contains(t, errOut, "    levl:senior\n    ^")
 
 	code, _, _ = practice(t, "", "-x")
 	assert.Equal(t, 2, code)

@@ -64,19 +64,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 	flags.SetOutput(stderr)
 	addr := flags.String("addr", "127.0.0.1:8080", "the `address` to listen on")
 	bankFile := flags.String("bank", "", "a JSON bank `file` to serve instead of the embedded questions")
-	flags.Usage = func() {
-		fmt.Fprint(flags.Output(), usage)
-		flags.PrintDefaults()
-	}
-	if err := flags.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if flags.NArg() > 0 {
-		fmt.Fprintf(stderr, "server: unexpected argument %q\n", flags.Arg(0))
-		return 2
+	if status, ok := cli.Parse(flags, usage, args, nil); !ok {
+		return status
 	}
 	bank, err := cli.LoadBank(*bankFile)
 	if err != nil {

@@ -1,10 +1,13 @@
-// Package cli holds what the example programs share: loading a bank
-// from the -bank flag and making a *rand.Rand from the -seed flag.
+// Package cli holds what the example programs share: parsing flags and
+// queries with the same messages, loading a bank from the -bank flag and
+// making a *rand.Rand from the -seed flag.
 package cli
 
 import (
 	"errors"
+	"flag"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"strings"
@@ -50,4 +53,46 @@ func Rand(seed uint64) *rand.Rand {
 // Prefix puts prefix before each line of msg, for messages to stderr.
 func Prefix(prefix, msg string) string {
 	return prefix + strings.ReplaceAll(msg, "\n", "\n"+prefix)
+}
+
+// Parse parses args with flags, whose name is the program's, printing
+// usage (then the flags) for -h. It returns ok to go on, or else the exit
+// status: 0 after -h, 2 for a bad flag or an argument left over. hint, if
+// not nil, adds advice about the arguments left over to the message.
+func Parse(flags *flag.FlagSet, usage string, args []string, hint func(rest []string) string) (status int, ok bool) {
+	flags.Usage = func() {
+		fmt.Fprint(flags.Output(), usage)
+		flags.PrintDefaults()
+	}
+	if err := flags.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0, false
+		}
+		return 2, false // the flag package has printed the problem and the usage
+	}
+	if flags.NArg() > 0 {
+		advice := ""
+		if hint != nil {
+			advice = "; " + hint(flags.Args())
+		}
+		fmt.Fprintf(flags.Output(), "%s: unexpected argument %q%s\n", flags.Name(), flags.Arg(0), advice)
+		return 2, false
+	}
+	return 0, true
+}
+
+// ParseQuery parses q against bank. A bad query is printed to w, with a
+// caret under the mistake, and ok is false: the program should exit 2.
+func ParseQuery(w io.Writer, prog string, bank *questionbank.Bank, q string) (f questionbank.Filter, ok bool) {
+	f, err := bank.ParseQuery(q)
+	if err != nil {
+		var se *questionbank.SyntaxError
+		if errors.As(err, &se) {
+			fmt.Fprintf(w, "%s: bad query: %s\n\n%s\n", prog, se.Msg, Prefix("    ", se.Caret()))
+		} else {
+			fmt.Fprintf(w, "%s: %v\n", prog, err)
+		}
+		return f, false
+	}
+	return f, true
 }
