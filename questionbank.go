@@ -189,9 +189,27 @@ func (b *Bank) Len() int { return len(b.qs) }
 
 // All returns copies of every question, in corpus order.
 func (b *Bank) All() []Question {
-	out := make([]Question, len(b.qs))
-	for i, q := range b.qs {
-		out[i] = q.clone()
+	idx := make([]int, len(b.qs))
+	for i := range idx {
+		idx[i] = i
+	}
+	return b.copies(idx)
+}
+
+// copies returns deep copies of the questions numbered idx, in that order
+// (nil for none). Their slices share one allocation.
+func (b *Bank) copies(idx []int) []Question {
+	if len(idx) == 0 {
+		return nil
+	}
+	n := 0
+	for _, i := range idx {
+		n += b.qs[i].lists()
+	}
+	buf := make([]string, 0, n)
+	out := make([]Question, len(idx))
+	for j, i := range idx {
+		out[j], buf = b.qs[i].cloneTo(buf)
 	}
 	return out
 }
@@ -208,12 +226,12 @@ func (b *Bank) Get(id string) (Question, bool) {
 
 // Filter returns copies of the questions that f matches, in corpus order.
 func (b *Bank) Filter(f Filter) []Question {
-	var out []Question
+	var idx []int
 	b.matches(f, func(i int) bool {
-		out = append(out, b.qs[i].clone())
+		idx = append(idx, i)
 		return true
 	})
-	return out
+	return b.copies(idx)
 }
 
 // Count returns the number of questions f matches. It evaluates f on every

@@ -201,3 +201,25 @@ func TestConcurrentUse(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestCopiesDoNotOverlap appends to every slice of every question in one
+// result, whose slices share an allocation, and checks that no question's
+// data changed.
+func TestCopiesDoNotOverlap(t *testing.T) {
+	b := Default()
+	want := b.All()
+	for _, got := range [][]Question{b.All(), b.Filter(Filter{}), b.Sample(seeded(1), 14, Filter{})} {
+		for i := range got {
+			got[i].HowToAnswer = append(got[i].HowToAnswer, "x")
+			got[i].WhatNotToSay = append(got[i].WhatNotToSay, "y")
+			got[i].Skills = append(got[i].Skills, "z")
+		}
+		for _, q := range got {
+			w, _ := b.Get(q.ID)
+			assert.Equal(t, append(w.HowToAnswer, "x"), q.HowToAnswer, q.ID)
+			assert.Equal(t, append(w.WhatNotToSay, "y"), q.WhatNotToSay, q.ID)
+			assert.Equal(t, append(w.Skills, "z"), q.Skills, q.ID)
+		}
+	}
+	assert.Equal(t, want, b.All())
+}

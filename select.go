@@ -55,7 +55,6 @@ func (b *Bank) Sample(r *rand.Rand, n int, f Filter) []Question {
 	if k == 0 {
 		return nil
 	}
-	out := make([]Question, k)
 	if k <= floydMax && 2*k <= m && m*rejectDensity >= len(b.qs) {
 		// Dense matches: draw question numbers until k distinct matches
 		// come up. Each is uniform over the matches not yet drawn, so the
@@ -68,10 +67,7 @@ func (b *Bank) Sample(r *rand.Rand, n int, f Filter) []Question {
 				picked = append(picked, i)
 			}
 		}
-		for j, qi := range picked {
-			out[j] = b.qs[qi].clone()
-		}
-		return out
+		return b.copies(picked)
 	}
 	if k <= floydMax && 2*k <= m {
 		// Floyd's algorithm picks k distinct ranks among the m matches,
@@ -85,21 +81,18 @@ func (b *Bank) Sample(r *rand.Rand, n int, f Filter) []Question {
 			}
 			ranks = insertSorted(ranks, t)
 		}
-		for i, qi := range selectRanks(set, ranks, buf[:k]) {
-			out[i] = b.qs[qi].clone()
-		}
-		shuffle(r, out)
-		return out
+		picked := selectRanks(set, ranks, buf[:k])
+		shuffle(r, picked)
+		return b.copies(picked)
 	}
 	// A large sample: list the matches and shuffle the first k into place.
-	all := make([]int32, 0, m)
-	forEachBit(set, func(i int) { all = append(all, int32(i)) })
+	all := make([]int, 0, m)
+	forEachBit(set, func(i int) { all = append(all, i) })
 	for i := range k {
 		j := i + intN(r, m-i)
 		all[i], all[j] = all[j], all[i]
-		out[i] = b.qs[all[i]].clone()
 	}
-	return out
+	return b.copies(all[:k])
 }
 
 func containsSorted(s []int, v int) bool {
@@ -257,14 +250,14 @@ func (b *Bank) Plan(r *rand.Rand, quotas ...Quota) ([]Question, error) {
 			}
 		}
 	}
-	var out []Question
+	var idx []int
 	for _, pq := range pl.quotas {
 		shuffle(r, pq.owned)
 		for _, qi := range pq.owned {
-			out = append(out, b.qs[qi].clone())
+			idx = append(idx, int(qi))
 		}
 	}
-	return out, nil
+	return b.copies(idx), nil
 }
 
 // A planner assigns questions to quotas by augmenting paths: a quota that
