@@ -66,14 +66,15 @@ func ByLevel(levels ...Level) Filter {
 			mask |= 1 << l
 		}
 	}
-	return levelFilter(mask)
+	return maskFilter(kindLevel, mask)
 }
 
-func levelFilter(mask uint16) Filter {
+// maskFilter returns a level or type filter for a mask of members.
+func maskFilter(kind nodeKind, mask uint16) Filter {
 	if mask == 0 {
 		return Filter{noneNode}
 	}
-	return Filter{&node{kind: kindLevel, mask: mask}}
+	return Filter{&node{kind: kind, mask: mask}}
 }
 
 // ByType returns a [Filter] that matches questions of any of the given
@@ -86,10 +87,7 @@ func ByType(types ...Type) Filter {
 			mask |= 1 << t
 		}
 	}
-	if mask == 0 {
-		return Filter{noneNode}
-	}
-	return Filter{&node{kind: kindType, mask: mask}}
+	return maskFilter(kindType, mask)
 }
 
 // BySkill returns a [Filter] that matches questions testing any of the

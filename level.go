@@ -86,7 +86,11 @@ func ParseLevel(s string) (Level, error) {
 	if l, ok := lookupLevel(s); ok {
 		return l, nil
 	}
-	return 0, &nameError{kind: "level", name: s, valid: levelKeys[1:]}
+	return 0, unknownLevel(s)
+}
+
+func unknownLevel(name string) *nameError {
+	return &nameError{kind: "level", name: name, valid: levelKeys[1:]}
 }
 
 func lookupLevel(s string) (Level, bool) {
@@ -186,7 +190,11 @@ func ParseType(s string) (Type, error) {
 	if t, ok := lookupType(s); ok {
 		return t, nil
 	}
-	return 0, &nameError{kind: "type", name: s, valid: typeKeys[1:]}
+	return 0, unknownType(s)
+}
+
+func unknownType(name string) *nameError {
+	return &nameError{kind: "type", name: name, valid: typeKeys[1:]}
 }
 
 func lookupType(s string) (Type, bool) {

@@ -173,10 +173,10 @@ func decodeQuestion(raw json.RawMessage, q *Question, bad func(msg string)) map[
 			}
 			if f == "level" {
 				if q.Level, ok = lookupLevel(name); !ok {
-					report(f, "%s", (&nameError{kind: "level", name: name, valid: levelKeys[1:]}).message())
+					report(f, "%s", unknownLevel(name).message())
 				}
 			} else if q.Type, ok = lookupType(name); !ok {
-				report(f, "%s", (&nameError{kind: "type", name: name, valid: typeKeys[1:]}).message())
+				report(f, "%s", unknownType(name).message())
 			}
 		default:
 			target := targets[f]

@@ -527,12 +527,11 @@ func (p *parser) term(t token) (Filter, error) {
 		for _, v := range vals {
 			ty, ok := lookupType(v.s)
 			if !ok {
-				e := &nameError{kind: "type", name: v.s, valid: typeKeys[1:]}
-				return Filter{}, p.errorf(v.off, "%s", e.message())
+				return Filter{}, p.errorf(v.off, "%s", unknownType(v.s).message())
 			}
 			mask |= 1 << ty
 		}
-		return Filter{&node{kind: kindType, mask: mask}}, nil
+		return maskFilter(kindType, mask), nil
 	}
 	kind, norm := kindID, fold
 	if field == "skill" {
@@ -661,27 +660,26 @@ func (p *parser) levelTerm(op string, vals []value, isRange bool) (Filter, error
 	for i, v := range vals {
 		l, ok := lookupLevel(v.s)
 		if !ok {
-			e := &nameError{kind: "level", name: v.s, valid: levelKeys[1:]}
-			return Filter{}, p.errorf(v.off, "%s", e.message())
+			return Filter{}, p.errorf(v.off, "%s", unknownLevel(v.s).message())
 		}
 		levels[i] = l
 	}
 	l := levels[0]
 	switch {
 	case op == ">=":
-		return levelFilter(levelsFrom(l)), nil
+		return maskFilter(kindLevel, levelsFrom(l)), nil
 	case op == ">":
-		return levelFilter(levelsFrom(l + 1)), nil
+		return maskFilter(kindLevel, levelsFrom(l+1)), nil
 	case op == "<=":
-		return levelFilter(levelsTo(l)), nil
+		return maskFilter(kindLevel, levelsTo(l)), nil
 	case op == "<":
-		return levelFilter(levelsTo(l - 1)), nil
+		return maskFilter(kindLevel, levelsTo(l-1)), nil
 	case isRange:
 		hi := levels[1]
 		if l > hi {
 			return Filter{}, p.errorf(vals[0].off, "level range %s..%s is empty; write %s..%s", l, hi, hi, l)
 		}
-		return levelFilter(levelsFrom(l) & levelsTo(hi)), nil
+		return maskFilter(kindLevel, levelsFrom(l)&levelsTo(hi)), nil
 	}
 	return ByLevel(levels...), nil
 }
