@@ -187,3 +187,75 @@ func TestSampleBankFile(t *testing.T) {
 	assert.Equal(t, []string{"senior-1", "go-2"}, ids(qs))
 	assert.Equal(t, Behavioral, bank.All()[16].Type)
 }
+
+// FuzzLoadJSON checks, for any input: no panic; an error comes with no
+// bank and says where it comes from; a bank that loads writes back to JSON
+// that loads as the same bank, of the same version.
+func FuzzLoadJSON(f *testing.F) {
+	for _, name := range []string{"data/questions.json", "examples/bank.json"} {
+		data, err := os.ReadFile(name)
+		require.NoError(f, err)
+		f.Add(data)
+	}
+	f.Add([]byte(`[{"id": "a", "level": "leed", "type": "technical", "text": "Q"}]`))
+	f.Add([]byte(`{"questions": [{"id": "a", "level": "lead", "type": "technical", "text": "Q", "skills": ["x", ""]}]}`))
+	f.Add([]byte("[\n  {\"id\": \"a\",, }\n]"))
+	f.Add([]byte(`{"items": []}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		b, err := LoadJSON(bytes.NewReader(data))
+		if err != nil {
+			if b != nil {
+				t.Fatalf("LoadJSON returned a bank and the error %v", err)
+			}
+			if !strings.HasPrefix(err.Error(), "questionbank: ") {
+				t.Fatalf("error without the package prefix: %v", err)
+			}
+			return
+		}
+		all := b.All()
+		if all == nil {
+			all = []Question{} // an empty bank is [], not null
+		}
+		out, err := json.Marshal(all)
+		if err != nil {
+			t.Fatalf("a loaded bank does not marshal: %v", err)
+		}
+		back, err := LoadJSON(bytes.NewReader(out))
+		if err != nil {
+			t.Fatalf("a loaded bank, written back, does not load: %v\n%s", err, out)
+		}
+		if !equalQuestions(b.All(), back.All()) || b.Version() != back.Version() {
+			t.Fatalf("a loaded bank, written back, loads differently")
+		}
+	})
+}
+
+func equalQuestions(a, b []Question) bool {
+	x, _ := json.Marshal(a)
+	y, _ := json.Marshal(b)
+	return bytes.Equal(x, y)
+}
+
+// FuzzParseNames checks that ParseLevel and ParseType never panic and that
+// what they accept prints as a key they accept again.
+func FuzzParseNames(f *testing.F) {
+	for _, s := range []string{"senior", "Senior Backend Developer", "SR", "behavioural", "tecnical", "", "mid-level"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if l, err := ParseLevel(s); err == nil {
+			if back, err := ParseLevel(l.String()); err != nil || back != l {
+				t.Fatalf("ParseLevel(%q) = %v, which does not parse back", s, l)
+			}
+		} else if !strings.Contains(err.Error(), "unknown level") {
+			t.Fatalf("ParseLevel(%q): %v", s, err)
+		}
+		if ty, err := ParseType(s); err == nil {
+			if back, err := ParseType(ty.String()); err != nil || back != ty {
+				t.Fatalf("ParseType(%q) = %v, which does not parse back", s, ty)
+			}
+		} else if !strings.Contains(err.Error(), "unknown type") {
+			t.Fatalf("ParseType(%q): %v", s, err)
+		}
+	})
+}
