@@ -105,6 +105,8 @@ func TestBadUsage(t *testing.T) {
 		{[]string{"-format", "yaml"}, `draw: -format: unknown format "yaml" (formats are text, markdown, json, anki)`},
 		{[]string{"-seed", "-1"}, `invalid value "-1" for flag -seed`},
 		{[]string{"-x"}, "flag provided but not defined: -x"},
+		{[]string{"-fromat", "json"}, "draw: unknown flag -fromat; did you mean -format?"},
+		{[]string{"-sed", "3"}, "draw: unknown flag -sed; did you mean -seed?"},
 		{[]string{"level:senior"}, `draw: unexpected argument "level:senior"; give the query with -q, quoted: -q 'level:senior'`},
 		{[]string{"-n", "2", "level:senior", "type:technical"}, `draw: unexpected argument "level:senior"; give the query with -q, quoted: -q 'level:senior type:technical'`},
 	}
