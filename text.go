@@ -41,6 +41,13 @@ func isWordRune(r rune) bool {
 // after i, or start == len(s) when there is none.
 func nextWord(s string, i int) (start, end int) {
 	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf { // ASCII without decoding
+			if isASCIIWord(c) {
+				break
+			}
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if isWordRune(r) {
 			break
@@ -49,6 +56,13 @@ func nextWord(s string, i int) (start, end int) {
 	}
 	start = i
 	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if !isASCIIWord(c) {
+				break
+			}
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !isWordRune(r) {
 			break
@@ -56,6 +70,10 @@ func nextWord(s string, i int) (start, end int) {
 		i += size
 	}
 	return start, i
+}
+
+func isASCIIWord(c byte) bool {
+	return 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9'
 }
 
 // words returns the folded words of s, in order.
@@ -95,12 +113,16 @@ func hasPhrase(s string, ws []string, prefix bool) bool {
 		return false
 	}
 	last := len(ws) - 1
+	first := ws[0][0] // to skip, by their first byte, words that cannot start the phrase
 	for i := 0; ; {
 		start, end := nextWord(s, i)
 		if start == end {
 			return false
 		}
 		i = end
+		if c := s[start]; c < utf8.RuneSelf && first < utf8.RuneSelf && c|0x20 != first && c != first {
+			continue
+		}
 		// Try the phrase starting at this word.
 		k, ws0, we := 0, start, end
 		for {
