@@ -59,6 +59,36 @@ func docTermQueries(t testing.TB) []string {
 	return qs
 }
 
+// readmeQueries returns the queries of the README's cheat sheet: the
+// backquoted queries in the first cell of each row of its table, and those
+// in the second cell's parentheses.
+func readmeQueries(t testing.TB) []string {
+	src, err := os.ReadFile("README.md")
+	require.NoError(t, err)
+	_, table, ok := strings.Cut(string(src), "## Query language\n")
+	require.True(t, ok, "README.md has no query language section")
+	table, _, _ = strings.Cut(table, "\n\n")
+	code := regexp.MustCompile("`([^`]+)`")
+	var qs []string
+	for _, row := range strings.Split(table, "\n")[2:] {
+		for _, m := range code.FindAllStringSubmatch(row, -1) {
+			if q := m[1]; !strings.Contains(q, "...") && q != "-" {
+				qs = append(qs, q)
+			}
+		}
+	}
+	return qs
+}
+
+func TestReadmeQueriesParse(t *testing.T) {
+	qs := readmeQueries(t)
+	require.GreaterOrEqual(t, len(qs), 15)
+	for _, q := range qs {
+		_, err := ParseFilter(q)
+		assert.NoError(t, err, "README query %q", q)
+	}
+}
+
 func TestDocTermsParse(t *testing.T) {
 	qs := docTermQueries(t)
 	require.GreaterOrEqual(t, len(qs), 10)
@@ -82,6 +112,9 @@ func FuzzParseFilter(f *testing.F) {
 		f.Add(q)
 	}
 	for _, q := range docTermQueries(f) {
+		f.Add(q)
+	}
+	for _, q := range readmeQueries(f) {
 		f.Add(q)
 	}
 	for _, q := range syntaxErrorQueries() {
