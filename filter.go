@@ -11,8 +11,10 @@ import (
 // [ParseFilter]. The zero Filter matches every question.
 //
 // A Filter is safe for concurrent use. Used with a [Bank], a Filter is
-// compiled against the bank's index on first use and the result kept, so
-// build a Filter once and reuse it rather than rebuilding it per call.
+// compiled against the bank's index on first use, and the compiled form
+// (never a result) is kept in the Filter for the bank it was last used
+// with, so build a Filter once and reuse it rather than rebuilding it per
+// call. A Filter so keeps that bank reachable while the Filter is.
 type Filter struct {
 	n *node // nil matches everything
 }
