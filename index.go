@@ -469,15 +469,17 @@ func withDepth(p *prog) *prog {
 }
 
 // maxStackDepth is the scratch depth a caller of eval keeps on its stack;
-// deeper progs allocate their scratch space once a call.
+// deeper progs take theirs from a pool.
 const maxStackDepth = 8
 
-// scratch returns scratch space for evaluating p, in buf if it fits.
-func (p *prog) scratch(buf *[maxStackDepth * chunkWords]uint64) []uint64 {
+// scratch returns scratch space for evaluating p, in buf if it fits, and
+// a pooled slice to give back with putWords, or nil.
+func (p *prog) scratch(buf *[maxStackDepth * chunkWords]uint64) ([]uint64, *[]uint64) {
 	if p.depth <= maxStackDepth {
-		return buf[:p.depth*chunkWords]
+		return buf[:p.depth*chunkWords], nil
 	}
-	return make([]uint64, p.depth*chunkWords)
+	pooled := getWords(p.depth * chunkWords)
+	return *pooled, pooled
 }
 
 var (
@@ -903,7 +905,8 @@ func (b *Bank) count(p *prog) int {
 	total := 0
 	var buf [chunkWords]uint64
 	var stack [maxStackDepth * chunkWords]uint64
-	scratch := p.scratch(&stack)
+	scratch, pooled := p.scratch(&stack)
+	defer putWords(pooled)
 	for w0, nw := 0, words64(len(b.qs)); w0 < nw; w0 += chunkWords {
 		dst := buf[:min(chunkWords, nw-w0)]
 		p.eval(b, dst, w0, scratch)
@@ -931,7 +934,8 @@ func (b *Bank) matches(f Filter, yield func(i int) bool) {
 	}
 	var buf [chunkWords]uint64
 	var stack [maxStackDepth * chunkWords]uint64
-	scratch := p.scratch(&stack)
+	scratch, pooled := p.scratch(&stack)
+	defer putWords(pooled)
 	for w0, nw := 0, words64(len(b.qs)); w0 < nw; w0 += chunkWords {
 		dst := buf[:min(chunkWords, nw-w0)]
 		p.eval(b, dst, w0, scratch)
@@ -947,30 +951,45 @@ func (b *Bank) matches(f Filter, yield func(i int) bool) {
 	}
 }
 
-// bitsetPool holds whole-bank bitsets for the calls that need every match
-// at once, so that they do not allocate one each time.
-var bitsetPool sync.Pool // of *[]uint64
+// wordsPool holds slices of words, whole-bank bitsets for the calls that
+// need every match at once and scratch space for deep progs, so that calls
+// do not allocate them each time.
+var wordsPool sync.Pool // of *[]uint64
+
+// getWords returns a pooled slice of n words, not zeroed.
+func getWords(n int) *[]uint64 {
+	wp, _ := wordsPool.Get().(*[]uint64)
+	if wp == nil {
+		wp = new([]uint64)
+	}
+	if cap(*wp) < n {
+		*wp = make([]uint64, n)
+	}
+	*wp = (*wp)[:n]
+	return wp
+}
+
+// putWords gives back a slice from getWords; nil is ignored.
+func putWords(wp *[]uint64) {
+	if wp != nil {
+		wordsPool.Put(wp)
+	}
+}
 
 // evalAll returns a pooled bitset of the questions p matches and their
-// number. Return the bitset with putBitset.
+// number. Give the bitset back with putWords.
 func (b *Bank) evalAll(p *prog) (*[]uint64, int) {
 	nw := words64(len(b.qs))
-	bp, _ := bitsetPool.Get().(*[]uint64)
-	if bp == nil {
-		bp = new([]uint64)
-	}
-	if cap(*bp) < nw {
-		*bp = make([]uint64, nw)
-	}
-	bs := (*bp)[:nw]
-	*bp = bs
+	bp := getWords(nw)
+	bs := *bp
 	if nw == 1 {
 		bs[0] = p.eval1(b)
 		return bp, bits.OnesCount64(bs[0])
 	}
 	total := 0
 	var stack [maxStackDepth * chunkWords]uint64
-	scratch := p.scratch(&stack)
+	scratch, pooled := p.scratch(&stack)
+	defer putWords(pooled)
 	for w0 := 0; w0 < nw; w0 += chunkWords {
 		dst := bs[w0:min(w0+chunkWords, nw)]
 		p.eval(b, dst, w0, scratch)
@@ -980,5 +999,3 @@ func (b *Bank) evalAll(p *prog) (*[]uint64, int) {
 	}
 	return bp, total
 }
-
-func putBitset(bp *[]uint64) { bitsetPool.Put(bp) }

@@ -49,7 +49,7 @@ func (b *Bank) Sample(r *rand.Rand, n int, f Filter) []Question {
 		return nil
 	}
 	bp, m := b.evalAll(b.compile(f))
-	defer putBitset(bp)
+	defer putWords(bp)
 	set := *bp
 	k := min(n, m)
 	if k == 0 {
@@ -243,7 +243,7 @@ func (b *Bank) Plan(r *rand.Rand, quotas ...Quota) ([]Question, error) {
 		pq.match = append([]uint64(nil), (*bp)...)
 		pq.cand = make([]int32, 0, m)
 		forEachBit(pq.match, func(i int) { pq.cand = append(pq.cand, int32(i)) })
-		putBitset(bp)
+		putWords(bp)
 		for got := range q.N {
 			if !pl.augment(k) {
 				return nil, &ShortfallError{Quota: k, Want: q.N, Got: got}
