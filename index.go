@@ -2,6 +2,7 @@ package questionbank
 
 import (
 	"math/bits"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -200,12 +201,54 @@ type textIndex struct {
 }
 
 func (b *Bank) textIndex() *textIndex {
-	b.textOnce.Do(func() { b.text = buildTextIndex(b.qs) })
+	b.textOnce.Do(func() {
+		// Large banks are split into ranges indexed in parallel.
+		const perPart = 4096
+		parts := max(1, min(runtime.GOMAXPROCS(0), len(b.qs)/perPart))
+		b.text = buildTextIndex(b.qs, parts)
+	})
 	return b.text
 }
 
-func buildTextIndex(qs []Question) *textIndex {
-	type posting struct{ list []int32 }
+// buildTextIndex indexes the words of qs, in parts ranges at once. Each
+// range's lists are in order, so joining them range by range keeps them
+// sorted.
+func buildTextIndex(qs []Question, parts int) *textIndex {
+	found := make([]map[string]*posting, parts)
+	var wg sync.WaitGroup
+	for p := range parts {
+		lo, hi := len(qs)*p/parts, len(qs)*(p+1)/parts
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			found[p] = postings(qs, lo, hi)
+		}()
+	}
+	wg.Wait()
+	all := found[0]
+	for _, more := range found[1:] {
+		for w, p := range more {
+			if q := all[w]; q != nil {
+				q.list = append(q.list, p.list...)
+			} else {
+				all[w] = p
+			}
+		}
+	}
+	t := &textIndex{words: make(map[string]*set, len(all)), vocab: make([]string, 0, len(all))}
+	for w, p := range all {
+		t.words[w] = newSet(p.list, len(qs))
+		t.vocab = append(t.vocab, w)
+	}
+	slices.Sort(t.vocab)
+	return t
+}
+
+// A posting lists the questions holding a word, in order.
+type posting struct{ list []int32 }
+
+// postings returns the postings of every word of questions [lo, hi).
+func postings(qs []Question, lo, hi int) map[string]*posting {
 	post := make(map[string]*posting)
 	var i int32 // the question being indexed
 	add := func(w []byte) {
@@ -219,17 +262,11 @@ func buildTextIndex(qs []Question) *textIndex {
 		}
 	}
 	var buf []byte
-	for qi := range qs {
+	for qi := lo; qi < hi; qi++ {
 		i = int32(qi)
 		qs[qi].eachField(func(s string) { buf = foldWords(buf, s, add) })
 	}
-	t := &textIndex{words: make(map[string]*set, len(post)), vocab: make([]string, 0, len(post))}
-	for w, p := range post {
-		t.words[w] = newSet(p.list, len(qs))
-		t.vocab = append(t.vocab, w)
-	}
-	slices.Sort(t.vocab)
-	return t
+	return post
 }
 
 // foldWords calls f with each word of s, folded, in buf, which it returns

@@ -171,3 +171,18 @@ func equalStrings(a, b []string) bool {
 	}
 	return true
 }
+
+// TestTextIndexParts checks that indexing a bank's words in parallel
+// ranges gives the same index as one pass.
+func TestTextIndexParts(t *testing.T) {
+	b := randomBank(t, seeded(3), 1000)
+	one := buildTextIndex(b.qs, 1)
+	for _, parts := range []int{2, 3, 7} {
+		got := buildTextIndex(b.qs, parts)
+		require.Equal(t, one.vocab, got.vocab, "%d parts", parts)
+		for _, w := range one.vocab {
+			require.Equal(t, one.words[w].dense, got.words[w].dense, "%d parts, word %q", parts, w)
+			require.Equal(t, one.words[w].list, got.words[w].list, "%d parts, word %q", parts, w)
+		}
+	}
+}
