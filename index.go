@@ -112,7 +112,6 @@ func (s *set) forList(w0, n int, f func(i int)) {
 
 // An index holds the sets of a bank's questions.
 type index struct {
-	n          int                // questions
 	levels     [maxLevel + 1]*set // levels[l]: questions at level l
 	atLeast    [maxLevel + 1]*set // atLeast[l]: questions at level l or above
 	types      [maxType + 1]*set  // types[t]: questions of type t
@@ -137,7 +136,6 @@ func (b *Bank) index() *index {
 func buildIndex(qs []Question, byID map[string]int) *index {
 	n := len(qs)
 	ix := &index{
-		n:        n,
 		skills:   make(map[string]*set),
 		byID:     byID,
 		qskillAt: make([]int32, n+1),
