@@ -146,13 +146,16 @@ func buildIndex(qs []Question, byID map[string]int) *index {
 			ix.byID[fold(q.ID)] = i
 		}
 	}
-	var levels [maxLevel + 1][]int32
+	var levels, atLeast [maxLevel + 1][]int32 // atLeast is built in order, like the others
 	var types [maxType + 1][]int32
 	skillPos := make(map[string]int32) // by key
 	spelled := make(map[string]int32)  // by spelling, to normalise each once
 	var skillLists [][]int32
 	for i, q := range qs {
 		levels[q.Level] = append(levels[q.Level], int32(i))
+		for l := minLevel; l <= q.Level; l++ {
+			atLeast[l] = append(atLeast[l], int32(i))
+		}
 		types[q.Type] = append(types[q.Type], int32(i))
 		for _, s := range q.Skills {
 			p, ok := spelled[s]
@@ -175,13 +178,9 @@ func buildIndex(qs []Question, byID map[string]int) *index {
 		}
 		ix.qskillAt[i+1] = int32(len(ix.qskills))
 	}
-	var above []int32
-	for l := maxLevel; l >= minLevel; l-- {
+	for l := minLevel; l <= maxLevel; l++ {
 		ix.levels[l] = newSet(levels[l], n)
-		above = append(above, levels[l]...)
-		sorted := slices.Clone(above)
-		slices.Sort(sorted)
-		ix.atLeast[l] = newSet(sorted, n)
+		ix.atLeast[l] = newSet(atLeast[l], n)
 	}
 	for t := minType; t <= maxType; t++ {
 		ix.types[t] = newSet(types[t], n)
