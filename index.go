@@ -341,12 +341,6 @@ type prog struct {
 	// depth is how many chunks of scratch space eval needs.
 	depth int
 
-	// In a bank of at most 64 questions every set is one word, and
-	// compiling keeps the word a leaf stands for here, for eval1: w is
-	// the union of sets (opSets), gw the union of each group (opPhrase).
-	w  uint64
-	gw []uint64
-
 	// code is an opCode prog: the tree flattened into postfix order, run
 	// by run1 in a loop rather than by recursion.
 	code []instr
@@ -380,12 +374,11 @@ func (b *Bank) flatten(n *node, code []instr, depth int) ([]instr, bool) {
 		return append(code, instr{op: opSets, ws: []uint64{0}}), true
 	case kindText:
 		p := b.textIndex().phraseProg(n)
-		p.setWords()
 		switch p.op {
 		case opPhrase:
 			return append(code, instr{op: opPhrase, p: p}), true
 		case opSets:
-			return append(code, instr{op: opSets, ws: []uint64{p.w}}), true
+			return append(code, instr{op: opSets, ws: []uint64{union1(p.sets)}}), true
 		}
 		return append(code, instr{op: opSets, ws: []uint64{0}}), true // no such word
 	case kindNot:
@@ -463,27 +456,13 @@ func run1(code []instr, b *Bank) uint64 {
 		case opNot:
 			stack[sp-1] = ^stack[sp-1] & mask1(len(b.qs))
 		case opPhrase:
-			stack[sp] = in.p.eval1(b)
+			var w, scratch [chunkWords]uint64 // one word used; a chunk of scratch
+			in.p.eval(b, w[:1], 0, scratch[:])
+			stack[sp] = w[0]
 			sp++
 		}
 	}
 	return stack[0]
-}
-
-// setWords fills in the one-word unions of p's leaves, for eval1.
-func (p *prog) setWords() {
-	switch p.op {
-	case opSets:
-		p.w = union1(p.sets)
-	case opPhrase:
-		p.gw = make([]uint64, len(p.groups))
-		for i, g := range p.groups {
-			p.gw[i] = union1(g)
-		}
-	}
-	for _, k := range p.kids {
-		k.setWords()
-	}
 }
 
 // withDepth sets p.depth from its kids and returns p.
@@ -545,7 +524,7 @@ func (b *Bank) compileNew(f Filter) *prog {
 		return progAll
 	}
 	c := &compiled{bank: b}
-	if len(b.qs) <= 64 {
+	if len(b.qs) > 0 && len(b.qs) <= 64 { // one word of questions
 		if code, ok := b.flatten(f.n, make([]instr, 0, 4), 0); ok {
 			c.p = &prog{op: opCode, code: code}
 			if len(code) == 1 && code[0].op != opPhrase && code[0].n == 0 {
@@ -553,11 +532,8 @@ func (b *Bank) compileNew(f Filter) *prog {
 			}
 		}
 	}
-	if c.p == nil {
+	if c.p == nil { // a large bank, or a filter too deep for run1
 		c.p = b.compileNode(f.n)
-		if len(b.qs) <= 64 && c.p != progAll && c.p != progNone {
-			c.p.setWords()
-		}
 	}
 	f.n.compiled.Store(c)
 	return c.p
@@ -808,51 +784,6 @@ func (p *prog) eval(b *Bank, dst []uint64, w0 int, scratch []uint64) {
 	}
 }
 
-// eval1 returns the matches of p in a bank of at most 64 questions: the
-// chunked evaluation of eval, on one word held in a register.
-func (p *prog) eval1(b *Bank) uint64 {
-	switch p.op {
-	case opCode:
-		return run1(p.code, b)
-	case opNone:
-		return 0
-	case opAll:
-		return mask1(len(b.qs))
-	case opSets:
-		return p.w
-	case opAnd:
-		w := p.kids[0].eval1(b)
-		for _, k := range p.kids[1:] {
-			if w == 0 {
-				return 0
-			}
-			w &= k.eval1(b)
-		}
-		return w
-	case opOr:
-		w := p.kids[0].eval1(b)
-		for _, k := range p.kids[1:] {
-			w |= k.eval1(b)
-		}
-		return w
-	case opNot:
-		return ^p.kids[0].eval1(b) & mask1(len(b.qs))
-	case opPhrase:
-		w := p.gw[0]
-		for _, g := range p.gw[1:] {
-			w &= g
-		}
-		for c := w; c != 0; c &= c - 1 {
-			bit := bits.TrailingZeros64(c)
-			if !b.qs[bit].hasPhrase(p.text.vals, p.text.prefix) {
-				w &^= 1 << bit
-			}
-		}
-		return w
-	}
-	return 0
-}
-
 // leaves1 combines the leaf words of an instr: their intersection for
 // opAnd, their union for opOr, the word itself for opSets.
 func leaves1(in *instr) uint64 {
@@ -933,9 +864,12 @@ func (b *Bank) count(p *prog) int {
 	case opAll:
 		return len(b.qs)
 	}
-	if len(b.qs) <= 64 {
-		return bits.OnesCount64(p.eval1(b))
+	if p.op == opCode {
+		return bits.OnesCount64(run1(p.code, b))
 	}
+	// The chunk loop is written out here, in matches and in evalAll rather
+	// than shared through a callback: a buffer handed to a func value
+	// escapes to the heap, and these calls must not allocate.
 	total := 0
 	var buf [chunkWords]uint64
 	var stack [maxStackDepth * chunkWords]uint64
@@ -958,8 +892,8 @@ func (b *Bank) matches(f Filter, yield func(i int) bool) {
 	if p.op == opNone {
 		return
 	}
-	if len(b.qs) <= 64 {
-		for w := p.eval1(b); w != 0; w &= w - 1 {
+	if p.op == opCode {
+		for w := run1(p.code, b); w != 0; w &= w - 1 {
 			if !yield(bits.TrailingZeros64(w)) {
 				return
 			}
@@ -974,10 +908,8 @@ func (b *Bank) matches(f Filter, yield func(i int) bool) {
 		dst := buf[:min(chunkWords, nw-w0)]
 		p.eval(b, dst, w0, scratch)
 		for wi, w := range dst {
-			for w != 0 {
-				bit := bits.TrailingZeros64(w)
-				w &= w - 1
-				if !yield((w0+wi)*64 + bit) {
+			for ; w != 0; w &= w - 1 {
+				if !yield((w0+wi)*64 + bits.TrailingZeros64(w)) {
 					return
 				}
 			}
@@ -1016,8 +948,8 @@ func (b *Bank) evalAll(p *prog) (*[]uint64, int) {
 	nw := words64(len(b.qs))
 	bp := getWords(nw)
 	bs := *bp
-	if nw == 1 {
-		bs[0] = p.eval1(b)
+	if p.op == opCode {
+		bs[0] = run1(p.code, b) // a bank of 1 to 64 questions: one word
 		return bp, bits.OnesCount64(bs[0])
 	}
 	total := 0

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -185,4 +186,24 @@ func TestTextIndexParts(t *testing.T) {
 			require.Equal(t, one.words[w].list, got.words[w].list, "%d parts, word %q", parts, w)
 		}
 	}
+}
+
+// TestDeepFilterInSmallBank checks a filter that needs more of run1's
+// stack than it has, in a bank of one word: the chunked path evaluates it.
+// Each negated term is a result run1 keeps on its stack until the And.
+func TestDeepFilterInSmallBank(t *testing.T) {
+	b := Default()
+	q := `-level:junior -level:mid -type:competency -skill:leadership -"use the star*" -kubernetes -id:lead-1 -skill:debugging -shopify (level:architect OR -"api gate*")`
+	f := MustParseFilter(q)
+	require.NotEqual(t, opCode, b.compile(f).op, "the filter is deeper than run1 takes")
+	var want []string
+	for _, question := range b.All() {
+		if f.Match(question) {
+			want = append(want, question.ID)
+		}
+	}
+	require.NotEmpty(t, want)
+	assert.Equal(t, want, ids(b.Filter(f)))
+	assert.Equal(t, len(want), b.Count(f))
+	assert.Zero(t, testing.AllocsPerRun(50, func() { b.Count(f) }))
 }

@@ -137,6 +137,14 @@ func TestNewEmpty(t *testing.T) {
 	var zero Bank
 	assert.Equal(t, 0, zero.Count(ByLevel(Senior)))
 	assert.Empty(t, zero.Filter(Filter{}))
+	for _, f := range []Filter{ByLevel(Senior), MustParseFilter(`"api gateway" OR -type:technical`)} {
+		assert.Zero(t, b.Count(f), "%v", f)
+		assert.Empty(t, b.Filter(f), "%v", f)
+		assert.Empty(t, b.Sample(nil, 2, f), "%v", f)
+		assert.Zero(t, b.Facets(f).Total, "%v", f)
+		_, err := b.Plan(nil, Quota{Filter: f, N: 1})
+		assert.Error(t, err, "%v", f)
+	}
 }
 
 func TestQuestionJSON(t *testing.T) {
