@@ -2,6 +2,7 @@ package questionbank
 
 import (
 	"slices"
+	"strings"
 	"sync/atomic"
 )
 
@@ -174,17 +175,10 @@ func setFilter(kind nodeKind, raw []string, norm func(string) string, offs []int
 // If s holds no words, the Filter matches nothing.
 func ByText(s string) Filter {
 	prefix := false
-	if t, ok := cutSuffix(s, "*"); ok {
+	if t, ok := strings.CutSuffix(s, "*"); ok {
 		s, prefix = t, true
 	}
 	return textFilter(words(s), prefix)
-}
-
-func cutSuffix(s, suffix string) (string, bool) {
-	if len(s) >= len(suffix) && s[len(s)-len(suffix):] == suffix {
-		return s[:len(s)-len(suffix)], true
-	}
-	return s, false
 }
 
 func textFilter(ws []string, prefix bool) Filter {

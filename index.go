@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unicode/utf8"
 )
 
 // How a Bank evaluates filters.
@@ -264,40 +263,6 @@ func postings(qs []Question, lo, hi int) map[string]*posting {
 		qs[qi].eachField(func(s string) { buf = foldWords(buf, s, add) })
 	}
 	return post
-}
-
-// foldWords calls f with each word of s, folded, in buf, which it returns
-// for reuse: the words of words(s) in one pass, without allocating.
-func foldWords(buf []byte, s string, f func(w []byte)) []byte {
-	buf = buf[:0]
-	for j := 0; j < len(s); {
-		c := s[j]
-		if c < utf8.RuneSelf { // ASCII, the usual case
-			j++
-			switch {
-			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-				buf = append(buf, c)
-			case 'A' <= c && c <= 'Z':
-				buf = append(buf, c+'a'-'A')
-			case len(buf) > 0:
-				f(buf)
-				buf = buf[:0]
-			}
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[j:])
-		j += size
-		if isWordRune(r) {
-			buf = utf8.AppendRune(buf, foldRune(r))
-		} else if len(buf) > 0 {
-			f(buf)
-			buf = buf[:0]
-		}
-	}
-	if len(buf) > 0 {
-		f(buf)
-	}
-	return buf
 }
 
 // eachField calls f with each of q's text fields, one bullet or skill at a

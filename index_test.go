@@ -3,6 +3,7 @@ package questionbank
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -141,7 +142,7 @@ func TestFastPathAgreesWithMatch(t *testing.T) {
 			if got := b.Count(f); got != len(want) {
 				t.Fatalf("bank of %d, filter %d %q: Count = %d, Match matches %d", n, i, f, got, len(want))
 			}
-			if got := ids(b.Filter(f)); !equalStrings(got, want) {
+			if got := ids(b.Filter(f)); !slices.Equal(got, want) {
 				t.Fatalf("bank of %d, filter %q: Filter = %v, Match matches %v", n, f, got, want)
 			}
 			if fc := b.Facets(f); fc.Total != len(want) {
@@ -159,18 +160,6 @@ func TestFastPathAgreesWithMatch(t *testing.T) {
 			}
 		}
 	}
-}
-
-func equalStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // TestTextIndexParts checks that indexing a bank's words in parallel

@@ -76,10 +76,11 @@ func (b *Bank) Sample(r *rand.Rand, n int, f Filter) []Question {
 		ranks := buf[:0]
 		for j := m - k; j < m; j++ {
 			t := intN(r, j+1)
-			if containsSorted(ranks, t) {
-				t = j
+			i, taken := slices.BinarySearch(ranks, t)
+			if taken {
+				t, i = j, len(ranks) // j is above every rank so far
 			}
-			ranks = insertSorted(ranks, t)
+			ranks = slices.Insert(ranks, i, t)
 		}
 		picked := selectRanks(set, ranks, buf[:k])
 		shuffle(r, picked)
@@ -93,26 +94,6 @@ func (b *Bank) Sample(r *rand.Rand, n int, f Filter) []Question {
 		all[i], all[j] = all[j], all[i]
 	}
 	return b.copies(all[:k])
-}
-
-func containsSorted(s []int, v int) bool {
-	for _, x := range s {
-		if x >= v {
-			return x == v
-		}
-	}
-	return false
-}
-
-func insertSorted(s []int, v int) []int {
-	i := len(s)
-	for i > 0 && s[i-1] > v {
-		i--
-	}
-	s = append(s, 0)
-	copy(s[i+1:], s[i:])
-	s[i] = v
-	return s
 }
 
 // selectRanks returns, in dst, the question numbers of the set's members

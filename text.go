@@ -79,14 +79,42 @@ func isASCIIWord(c byte) bool {
 // words returns the folded words of s, in order.
 func words(s string) []string {
 	var ws []string
-	for i := 0; ; {
-		start, end := nextWord(s, i)
-		if start == end {
-			return ws
+	foldWords(nil, s, func(w []byte) { ws = append(ws, string(w)) })
+	return ws
+}
+
+// foldWords calls f with each word of s, folded, in buf, which it returns
+// for reuse: the words of words(s) in one pass, without allocating.
+func foldWords(buf []byte, s string, f func(w []byte)) []byte {
+	buf = buf[:0]
+	for j := 0; j < len(s); {
+		c := s[j]
+		if c < utf8.RuneSelf { // ASCII, the usual case
+			j++
+			switch {
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+				buf = append(buf, c)
+			case 'A' <= c && c <= 'Z':
+				buf = append(buf, c+'a'-'A')
+			case len(buf) > 0:
+				f(buf)
+				buf = buf[:0]
+			}
+			continue
 		}
-		ws = append(ws, fold(s[start:end]))
-		i = end
+		r, size := utf8.DecodeRuneInString(s[j:])
+		j += size
+		if isWordRune(r) {
+			buf = utf8.AppendRune(buf, foldRune(r))
+		} else if len(buf) > 0 {
+			f(buf)
+			buf = buf[:0]
+		}
 	}
+	if len(buf) > 0 {
+		f(buf)
+	}
+	return buf
 }
 
 // foldMatch reports whether w, folded, equals the folded string q,

@@ -1,6 +1,7 @@
 package questionbank
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -58,7 +59,7 @@ func FuzzText(f *testing.F) {
 		ws := words(text)
 		var got []string
 		foldWords(nil, text, func(w []byte) { got = append(got, string(w)) })
-		if !equalStrings(got, ws) {
+		if !slices.Equal(got, ws) {
 			t.Fatalf("foldWords(%q) = %q, words = %q", text, got, ws)
 		}
 		if key := normSkill(query); skillIs(text, key) != (normSkill(text) == key) {
