@@ -43,18 +43,9 @@ type node struct {
 	prefix bool     // kindText: the last word is a prefix
 	kids   []*node  // kindAnd, kindOr: two or more; kindNot: one
 
-	// offs holds, for a node from the parser, the byte offset in the query
-	// of each value in vals, so Bank.Query can point at a bad skill.
-	offs []int
-
 	// compiled caches this node compiled against the last Bank it was
 	// used with.
 	compiled atomic.Pointer[compiled]
-
-	// one and oneOff hold vals and offs for a term of one value, to spare
-	// the parser two allocations.
-	one    [1]string
-	oneOff [1]int
 }
 
 var noneNode = &node{kind: kindNone}
@@ -99,77 +90,45 @@ func ByType(types ...Type) Filter {
 // and "PROBLEM_SOLVING" name one skill. With no skills, the Filter matches
 // nothing.
 func BySkill(skills ...string) Filter {
-	return setFilter(kindSkill, skills, normSkill, nil)
+	return setFilter(kindSkill, skills, normSkill)
 }
 
 // ByID returns a [Filter] that matches the questions with any of the given
 // IDs, compared without regard to case. With no IDs, the Filter matches
 // nothing.
 func ByID(ids ...string) Filter {
-	return setFilter(kindID, ids, fold, nil)
+	return setFilter(kindID, ids, idKey)
 }
 
 // setFilter builds a skill or ID node from raw values, normalised by norm
-// (nil: already normal), sorted and made distinct. offs, if not nil, holds
-// each raw value's offset in a query.
-func setFilter(kind nodeKind, raw []string, norm func(string) string, offs []int) Filter {
-	if len(raw) == 1 && norm == nil && raw[0] != "" { // one value from the parser
-		n := &node{kind: kind}
-		n.one, n.oneOff = [1]string{raw[0]}, [1]int{offs[0]}
-		n.vals, n.offs = n.one[:], n.oneOff[:]
-		return Filter{n}
-	}
-	type val struct {
-		s   string
-		off int
-	}
-	vs := make([]val, 0, len(raw))
-	for i, s := range raw {
+// (nil: already normal), sorted and made distinct.
+func setFilter(kind nodeKind, raw []string, norm func(string) string) Filter {
+	vals := make([]string, 0, len(raw))
+	for _, s := range raw {
 		if norm != nil {
 			s = norm(s)
 		}
 		if s != "" {
-			v := val{s, -1}
-			if offs != nil {
-				v.off = offs[i]
-			}
-			vs = append(vs, v)
+			vals = append(vals, s)
 		}
 	}
-	if len(vs) == 0 {
+	if len(vals) == 0 {
 		return Filter{noneNode}
 	}
-	slices.SortStableFunc(vs, func(a, b val) int {
-		switch {
-		case a.s < b.s:
-			return -1
-		case a.s > b.s:
-			return 1
-		}
-		return 0
-	})
-	vs = slices.CompactFunc(vs, func(a, b val) bool { return a.s == b.s })
-	n := &node{kind: kind, vals: make([]string, len(vs))}
-	if offs != nil {
-		n.offs = make([]int, len(vs))
-	}
-	for i, v := range vs {
-		n.vals[i] = v.s
-		if offs != nil {
-			n.offs[i] = v.off
-		}
-	}
-	return Filter{n}
+	slices.Sort(vals)
+	return Filter{&node{kind: kind, vals: slices.Clip(slices.Compact(vals))}}
 }
 
 // ByText returns a [Filter] that matches questions whose text holds the
 // words of s in sequence, as a quoted phrase in a query does: words are
-// runs of letters and digits, compared without regard to case, and all of
-// them must be in one field (the question, the introduction, one bullet,
-// the example answer or one skill). A trailing "*" makes the last word a
-// prefix:
+// runs of letters, digits and combining marks, compared without regard to
+// case and in Unicode normal form C, and all of them must be in one field
+// (the question, the introduction, one bullet, the example answer or one
+// skill). What stands between the words does not matter, as in Lucene and
+// bleve: spaces and punctuation alike. A trailing "*" makes the last word
+// a prefix:
 //
-//	ByText("api gateway")  // matches "an API gateway", not "API, gateway"
+//	ByText("api gateway")  // matches "an API gateway" and "API, gateway"
 //	ByText("micro*")       // matches "microservices"
 //
 // If s holds no words, the Filter matches nothing.
@@ -295,7 +254,7 @@ func (n *node) match(q *Question) bool {
 		return false
 	case kindID:
 		for _, v := range n.vals {
-			if foldMatch(q.ID, v, false) {
+			if foldMatch(nfc(q.ID), v, false) {
 				return true
 			}
 		}
@@ -308,14 +267,9 @@ func (n *node) match(q *Question) bool {
 
 // hasPhrase reports whether one of q's text fields holds the phrase.
 func (q *Question) hasPhrase(ws []string, prefix bool) bool {
-	if hasPhrase(q.Text, ws, prefix) || hasPhrase(q.Introduction, ws, prefix) || hasPhrase(q.ExampleAnswer, ws, prefix) {
-		return true
-	}
-	for _, list := range [...][]string{q.HowToAnswer, q.WhatNotToSay, q.Skills} {
-		for _, s := range list {
-			if hasPhrase(s, ws, prefix) {
-				return true
-			}
+	for s := range q.fields {
+		if hasPhrase(s, ws, prefix) {
+			return true
 		}
 	}
 	return false

@@ -142,7 +142,7 @@ func buildIndex(qs []Question, byID map[string]int) *index {
 	if byID == nil {
 		ix.byID = make(map[string]int, n)
 		for i, q := range qs {
-			ix.byID[fold(q.ID)] = i
+			ix.byID[idKey(q.ID)] = i
 		}
 	}
 	var levels, atLeast [maxLevel + 1][]int32 // atLeast is built in order, like the others
@@ -260,26 +260,11 @@ func postings(qs []Question, lo, hi int) map[string]*posting {
 	var buf []byte
 	for qi := lo; qi < hi; qi++ {
 		i = int32(qi)
-		qs[qi].eachField(func(s string) { buf = foldWords(buf, s, add) })
+		for s := range qs[qi].fields {
+			buf = foldWords(buf, nfc(s), add)
+		}
 	}
 	return post
-}
-
-// eachField calls f with each of q's text fields, one bullet or skill at a
-// time: the fields free text searches.
-func (q *Question) eachField(f func(string)) {
-	f(q.Text)
-	f(q.Introduction)
-	for _, s := range q.HowToAnswer {
-		f(s)
-	}
-	for _, s := range q.WhatNotToSay {
-		f(s)
-	}
-	f(q.ExampleAnswer)
-	for _, s := range q.Skills {
-		f(s)
-	}
 }
 
 type opcode uint8
@@ -638,11 +623,6 @@ func setsProg(sets []*set) *prog {
 		return progNone
 	}
 	return &prog{op: opSets, sets: sets}
-}
-
-// levelsFrom returns the mask of the levels from l to Architect.
-func levelsFrom(l Level) uint16 {
-	return (1<<(maxLevel+1) - 1) &^ (1<<l - 1)
 }
 
 // phraseProg compiles a free-text node: one word is exactly its set (or,

@@ -2,6 +2,7 @@ package questionbank
 
 import (
 	"fmt"
+	"github.com/backendprep/questionbank/internal/suggest"
 	"strconv"
 	"strings"
 )
@@ -244,8 +245,8 @@ func (e *nameError) Error() string { return "questionbank: " + e.message() }
 func (e *nameError) message() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "unknown %s %q", e.kind, e.name)
-	if s := suggest(e.name, e.valid); s != "" {
-		fmt.Fprintf(&b, "; did you mean %q?", s)
+	if s := suggest.Closest(e.name, e.valid, normName); s != "" {
+		b.WriteString(didYouMean(s))
 	}
 	fmt.Fprintf(&b, " (%ss are %s)", e.kind, strings.Join(e.valid, ", "))
 	return b.String()
@@ -254,46 +255,3 @@ func (e *nameError) message() string {
 // normName folds s for looking up level and type names: lower case, with
 // runs of spaces, hyphens and underscores as one hyphen.
 func normName(s string) string { return normSkill(s) }
-
-// suggest returns the candidate closest to s, if it is close enough to be
-// a likely typo (at most two edits, or s is the start of it), or "".
-func suggest(s string, candidates []string) string {
-	s = normName(s)
-	if s == "" {
-		return ""
-	}
-	best, bestDist := "", 3
-	for _, c := range candidates {
-		n := normName(c)
-		d := editDistance(s, n)
-		if len(s) >= 3 && strings.HasPrefix(n, s) {
-			d = min(d, 1)
-		}
-		if d < bestDist && d < len(n) {
-			best, bestDist = c, d
-		}
-	}
-	return best
-}
-
-// editDistance is the Levenshtein distance between a and b, in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
-}

@@ -2,6 +2,7 @@ package questionbank
 
 import (
 	"encoding/json"
+	"github.com/backendprep/questionbank/internal/suggest"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -140,6 +141,6 @@ func TestSuggest(t *testing.T) {
 		{"", ""},
 	}
 	for _, tc := range tests {
-		assert.Equal(t, tc.want, suggest(tc.in, fieldNames), "suggest(%q)", tc.in)
+		assert.Equal(t, tc.want, suggest.Closest(tc.in, fieldNames, normName), "Closest(%q)", tc.in)
 	}
 }

@@ -6,9 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/backendprep/questionbank/internal/suggest"
 )
 
 // LoadJSON reads a bank from JSON: an array of questions, or an object
@@ -31,192 +35,427 @@ import (
 //	]
 //
 // Levels and types are given by name, as [ParseLevel] and [ParseType]
-// accept them. id, level, type and text are required; unknown keys are
-// errors, so a misspelt key is caught.
+// accept them. id, level, type and text are required (null counts as
+// missing); unknown keys are errors, so a misspelt key is caught, and so
+// is a key given twice in one object.
 //
-// Malformed JSON is reported with its line and column. Otherwise every
-// problem in the file is reported at once, each with the line its
-// question starts on, and the checks of [New] apply. On any error LoadJSON
-// returns a nil Bank: nothing is half-loaded.
+// Malformed JSON, invalid UTF-8, a lone UTF-16 surrogate escape and a
+// second "questions" key are reported with their line and column.
+// Otherwise every problem in the file is reported at once (at most 100,
+// then a count of the rest), each with the line its question starts on,
+// and the checks of [New] apply. Lines end at "\n", "\r\n" or "\r". On any
+// error LoadJSON returns a nil Bank: nothing is half-loaded.
+//
+// LoadJSON takes time and memory linear in the size of its input.
 func LoadJSON(r io.Reader) (*Bank, error) {
-	data, err := io.ReadAll(r)
+	data, err := readAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("questionbank: reading JSON bank: %w", err)
 	}
-	var whole json.RawMessage
-	if err := json.Unmarshal(data, &whole); err != nil {
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			pos := int(se.Offset)
-			if pos < len(data) || !strings.Contains(se.Error(), "end of JSON") {
-				pos = max(0, pos-1) // the offending byte is the last one read
-			}
-			return nil, fmt.Errorf("questionbank: JSON bank: %s: %s", lineCol(data, pos), strings.TrimPrefix(se.Error(), "json: "))
-		}
-		return nil, fmt.Errorf("questionbank: JSON bank: %w", err)
+	if !json.Valid(data) {
+		return nil, syntaxError(data)
 	}
-	elems, err := questionElems(data)
+	if !utf8.Valid(data) {
+		return nil, fmt.Errorf("questionbank: JSON bank: %s: invalid UTF-8", lineCol(data, invalidUTF8At(data)))
+	}
+	d := &decoder{data: data, lines: lineCounter{data: data, line: 1}}
+	qs, err := d.bank()
 	if err != nil {
 		return nil, err
 	}
-	qs := make([]Question, len(elems))
-	problems := make([][]string, len(elems)) // by question
-	reported := make([]map[string]bool, len(elems))
-	for i, e := range elems {
-		reported[i] = decodeQuestion(e.raw, &qs[i], func(msg string) { problems[i] = append(problems[i], msg) })
-	}
-	byID := validate(qs, func(i int, field string) bool { return reported[i][field] },
-		func(i int, msg string) { problems[i] = append(problems[i], msg) })
-	var errs []error
-	for i, msgs := range problems {
-		for _, msg := range msgs {
-			errs = append(errs, fmt.Errorf("questionbank: line %d: question %d%s: %s", lineOf(data, elems[i].off), i, idNote(qs[i].ID), msg))
-		}
-	}
-	if err := errors.Join(errs...); err != nil {
+	if err := d.probs.err(); err != nil {
 		return nil, err
 	}
-	return &Bank{qs: qs, byID: byID}, nil
+	return &Bank{qs: qs, byID: d.valid.byID}, nil
 }
 
-type elem struct {
-	raw json.RawMessage
-	off int // byte offset of the element in the file
+// readAll reads r to the end, into one buffer when r tells its size.
+func readAll(r io.Reader) ([]byte, error) {
+	size := 0
+	switch r := r.(type) {
+	case interface{ Len() int }: // bytes.Reader, strings.Reader, bytes.Buffer
+		size = r.Len()
+	case *os.File:
+		if fi, err := r.Stat(); err == nil && fi.Mode().IsRegular() {
+			size = int(fi.Size())
+		}
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
+	_, err := buf.ReadFrom(r)
+	return buf.Bytes(), err
 }
 
-// questionElems returns the elements of the questions array of data, which
-// is known to be valid JSON.
-func questionElems(data []byte) ([]elem, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	tok, _ := dec.Token()
-	switch tok {
-	case json.Delim('['):
-		return arrayElems(dec, data)
-	case json.Delim('{'):
-		for dec.More() {
-			key, _ := dec.Token()
-			if key == "questions" {
-				at := skipSpace(data, int(dec.InputOffset()), ':')
-				if tok, _ := dec.Token(); tok != json.Delim('[') {
-					return nil, fmt.Errorf("questionbank: JSON bank: %s: \"questions\" must be an array", lineCol(data, at))
-				}
-				return arrayElems(dec, data)
-			}
-			var skip json.RawMessage
-			if err := dec.Decode(&skip); err != nil {
-				return nil, fmt.Errorf("questionbank: JSON bank: %w", err)
+// syntaxError reports where data, which is not valid JSON, goes wrong, in
+// encoding/json's words.
+func syntaxError(data []byte) error {
+	err := json.Unmarshal(data, new(struct{})) // fails before decoding anything
+	var se *json.SyntaxError
+	if !errors.As(err, &se) {
+		return fmt.Errorf("questionbank: JSON bank: %w", err)
+	}
+	pos := int(se.Offset)
+	if pos < len(data) || !strings.Contains(se.Error(), "end of JSON") {
+		pos = max(0, pos-1) // the offending byte is the last one read
+	}
+	return fmt.Errorf("questionbank: JSON bank: %s: %s", lineCol(data, pos), strings.TrimPrefix(se.Error(), "json: "))
+}
+
+// invalidUTF8At returns the offset of the first byte of data that is not
+// part of valid UTF-8.
+func invalidUTF8At(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(data)
+}
+
+// A lineCounter finds the lines of offsets that only grow, in one pass
+// over the data however many it is asked for.
+type lineCounter struct {
+	data []byte
+	off  int // counted up to here
+	line int // the line of off
+}
+
+// at returns the 1-based line of byte offset off, which is not less than
+// the offset asked for before.
+func (c *lineCounter) at(off int) int {
+	for ; c.off < off; c.off++ {
+		switch c.data[c.off] {
+		case '\n':
+			c.line++
+		case '\r':
+			if c.off+1 == len(c.data) || c.data[c.off+1] != '\n' {
+				c.line++
 			}
 		}
-		return nil, errors.New(`questionbank: JSON bank: the object has no "questions" array`)
+	}
+	return c.line
+}
+
+// lineCol returns "line L, column C" for byte offset off in data, with the
+// column counted in characters from 1.
+func lineCol(data []byte, off int) string {
+	off = min(off, len(data))
+	c := lineCounter{data: data, line: 1}
+	line := c.at(off)
+	start := bytes.LastIndexAny(data[:off], "\r\n") + 1
+	return fmt.Sprintf("line %d, column %d", line, utf8.RuneCount(data[start:off])+1)
+}
+
+// A decoder reads a bank from JSON that json.Valid has accepted, so it
+// meets no syntax error; it reports what does not fit the schema.
+type decoder struct {
+	data  []byte
+	pos   int
+	lines lineCounter
+	probs problems
+	valid *validator
+
+	skills map[string]string // each skill's string, made once
+	msgs   []problem         // the problems of the question being read
+	rank   int               // the rank of the problems being reported
+	fatal  error             // a problem that stops reading
+}
+
+// bank reads the top-level value. Its error is one that stops reading;
+// the problems of questions are in d.probs.
+func (d *decoder) bank() ([]Question, error) {
+	d.space()
+	switch d.data[d.pos] {
+	case '[':
+		qs := d.questions()
+		return qs, d.fatal
+	case '{':
+		var qs []Question
+		found := false
+		d.pos++
+		for d.space(); d.data[d.pos] != '}'; d.space() {
+			if d.data[d.pos] == ',' {
+				d.pos++
+				d.space()
+			}
+			keyAt := d.pos
+			key := d.key()
+			if key != "questions" {
+				d.skip()
+				continue
+			}
+			if found {
+				return nil, fmt.Errorf(`questionbank: JSON bank: %s: a second "questions" key`, lineCol(d.data, keyAt))
+			}
+			found = true
+			if d.data[d.pos] != '[' {
+				return nil, fmt.Errorf(`questionbank: JSON bank: %s: "questions" must be an array`, lineCol(d.data, d.pos))
+			}
+			if qs = d.questions(); d.fatal != nil {
+				return nil, d.fatal
+			}
+		}
+		if !found {
+			return nil, errors.New(`questionbank: JSON bank: the object has no "questions" array`)
+		}
+		return qs, nil
 	}
 	return nil, errors.New(`questionbank: JSON bank: want an array of questions, or an object with a "questions" array`)
 }
 
-func arrayElems(dec *json.Decoder, data []byte) ([]elem, error) {
-	var out []elem
-	for dec.More() {
-		off := skipSpace(data, int(dec.InputOffset()), ',')
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
-			return nil, fmt.Errorf("questionbank: JSON bank: %w", err)
+// questions reads the array of questions at d.pos, checking each question
+// as it is read.
+func (d *decoder) questions() []Question {
+	n := d.count()
+	qs := make([]Question, 0, n)
+	d.valid = newValidator(n)
+	d.skills = make(map[string]string)
+	d.pos++ // [
+	for d.space(); d.data[d.pos] != ']'; d.space() {
+		if d.data[d.pos] == ',' {
+			d.pos++
+			d.space()
 		}
-		out = append(out, elem{raw, off})
+		start := d.pos
+		qs = append(qs, Question{})
+		i := len(qs) - 1
+		q := &qs[i]
+		d.msgs = d.msgs[:0]
+		reported := d.question(q)
+		if d.fatal != nil {
+			return nil
+		}
+		d.rank = rankValid
+		d.valid.check(i, q, reported, d.bad)
+		if len(d.msgs) == 0 {
+			continue
+		}
+		slices.SortStableFunc(d.msgs, func(a, b problem) int { return a.rank - b.rank })
+		line := d.lines.at(start)
+		for _, p := range d.msgs {
+			d.probs.add(fmt.Errorf("questionbank: line %d: question %d%s: %s", line, i, idNote(q.ID), p.msg))
+		}
 	}
-	return out, nil
+	d.pos++ // ]
+	return qs
 }
 
-// skipSpace returns the offset of the first byte at or after i that is
-// neither white space nor the separator sep.
-func skipSpace(data []byte, i int, sep byte) int {
-	for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r' || data[i] == sep) {
-		i++
+// count returns the number of elements of the array at d.pos, to size the
+// slice of questions once; it skips the array without decoding it.
+func (d *decoder) count() int {
+	save := d.pos
+	defer func() { d.pos = save }()
+	n := 0
+	d.pos++
+	for d.space(); d.data[d.pos] != ']'; d.space() {
+		if d.data[d.pos] == ',' {
+			d.pos++
+			d.space()
+		}
+		d.skip()
+		n++
 	}
-	return i
+	return n
+}
+
+// A problem is one problem of a question, ranked so that a question's
+// problems are listed in the order of its schema's fields, whatever the
+// order of its keys: each key's by the key, unknown keys after them,
+// and validation's last.
+type problem struct {
+	rank int
+	msg  string
+}
+
+// rankUnknown and rankValid rank the problems of unknown keys and of
+// validation, after those of jsonFields.
+const (
+	rankUnknown = 1 << 10
+	rankValid   = 1 << 11
+)
+
+// bad records a problem of the question being read, formatting it only if
+// it will be listed.
+func (d *decoder) bad(msg func() string) {
+	if d.probs.room() && len(d.msgs) < maxProblems {
+		d.msgs = append(d.msgs, problem{d.rank, msg()})
+	} else {
+		d.probs.more++
+	}
 }
 
 // jsonFields lists the keys of a question, in schema order.
 var jsonFields = []string{"id", "level", "type", "text", "introduction", "how_to_answer", "what_not_to_say", "example_answer", "skills"}
 
-// decodeQuestion decodes one question object into q, calling bad with
-// each problem. It returns the fields it reported, so that validation does
-// not report them twice.
-func decodeQuestion(raw json.RawMessage, q *Question, bad func(msg string)) map[string]bool {
-	reported := map[string]bool{}
-	report := func(field, format string, args ...any) {
-		reported[field] = true
-		bad(fmt.Sprintf(format, args...))
+// question reads one element of the questions array into q and returns
+// the fields it reported problems with (fieldID and so on), so that
+// validation does not report them twice.
+func (d *decoder) question(q *Question) (reported int) {
+	d.rank = 0
+	if c := d.data[d.pos]; c != '{' {
+		d.bad(func() string { return "want an object, found " + kindOf(c) })
+		d.skip()
+		return fieldID | fieldLevel | fieldType | fieldText | fieldSkills
 	}
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &fields); err != nil {
-		for _, f := range jsonFields {
-			reported[f] = true
+	var seen, has uint16 // bits of jsonFields: keys given, and given a value
+	report := func(field int, msg func() string) {
+		reported |= field
+		d.bad(msg)
+	}
+	d.pos++
+	for d.space(); d.data[d.pos] != '}'; d.space() {
+		if d.data[d.pos] == ',' {
+			d.pos++
+			d.space()
 		}
-		bad(fmt.Sprintf("want an object, found %s", jsonKind(raw)))
-		return reported
-	}
-	targets := map[string]any{
-		"id": &q.ID, "text": &q.Text, "introduction": &q.Introduction, "example_answer": &q.ExampleAnswer,
-		"how_to_answer": &q.HowToAnswer, "what_not_to_say": &q.WhatNotToSay, "skills": &q.Skills,
-	}
-	for _, f := range jsonFields {
-		v, ok := fields[f]
-		switch {
-		case !ok:
-			if f == "id" || f == "level" || f == "type" || f == "text" {
-				report(f, "missing %q", f)
-			}
-		case f == "level" || f == "type":
-			var name string
-			if err := json.Unmarshal(v, &name); err != nil {
-				report(f, "%s: want a string, found %s", f, jsonKind(v))
-				continue
-			}
-			if f == "level" {
-				if q.Level, ok = lookupLevel(name); !ok {
-					report(f, "%s", unknownLevel(name).message())
+		key := d.key()
+		k := fieldIndex(key)
+		d.rank = k
+		if k < 0 {
+			d.rank = rankUnknown
+			report(0, func() string {
+				msg := fmt.Sprintf("unknown key %q", key)
+				if s := suggest.Closest(key, jsonFields, nil); s != "" {
+					msg += didYouMean(s)
 				}
-			} else if q.Type, ok = lookupType(name); !ok {
-				report(f, "%s", unknownType(name).message())
-			}
-		default:
-			target := targets[f]
-			if err := json.Unmarshal(v, target); err != nil {
-				want, found := "a string", jsonKind(v)
-				var te *json.UnmarshalTypeError
-				if _, isList := target.(*[]string); isList {
-					want = "an array of strings"
-					if found == "an array" && errors.As(err, &te) {
-						found = "an array holding a " + te.Value
-					}
-				}
-				report(f, "%s: want %s, found %s", f, want, found)
-			}
+				return msg
+			})
+			d.skip()
+			continue
+		}
+		if seen&(1<<k) != 0 {
+			report(0, func() string { return fmt.Sprintf("key %q is given twice", key) })
+			d.skip()
+			continue
+		}
+		seen |= 1 << k
+		if bytes.HasPrefix(d.data[d.pos:], []byte("null")) {
+			d.pos += len("null")
+			continue
+		}
+		has |= 1 << k
+		if ok := d.field(q, k, report); !ok {
+			d.skip()
+		}
+		if d.fatal != nil {
+			return reported
 		}
 	}
-	keys := make([]string, 0, len(fields))
-	for k := range fields {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		if !slices.Contains(jsonFields, k) {
-			msg := fmt.Sprintf("unknown key %q", k)
-			if s := suggest(k, jsonFields); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
-			}
-			report(k, "%s", msg)
+	d.pos++ // }
+	for k, bit := range [...]int{fieldID, fieldLevel, fieldType, fieldText} {
+		d.rank = k
+		if has&(1<<k) == 0 && reported&bit == 0 {
+			report(bit, func() string { return fmt.Sprintf("missing %q", jsonFields[k]) })
 		}
 	}
 	return reported
 }
 
-// jsonKind names the kind of a JSON value, for messages.
-func jsonKind(v json.RawMessage) string {
-	v = bytes.TrimSpace(v)
-	if len(v) == 0 {
-		return "nothing"
+func fieldIndex(key string) int {
+	for k, f := range jsonFields {
+		if f == key {
+			return k
+		}
 	}
-	switch v[0] {
+	return -1
+}
+
+// field reads the value of field k (an index of jsonFields) into q. It
+// returns false, having reported the problem, for a value of the wrong
+// kind, which the caller skips.
+func (d *decoder) field(q *Question, k int, report func(int, func() string)) bool {
+	name := jsonFields[k]
+	bit := [...]int{fieldID, fieldLevel, fieldType, fieldText, 0, 0, 0, 0, fieldSkills}[k]
+	c := d.data[d.pos]
+	if k == 5 || k == 6 || k == 8 { // the lists
+		if c != '[' {
+			report(bit, func() string { return fmt.Sprintf("%s: want an array of strings, found %s", name, kindOf(c)) })
+			return false
+		}
+		list, bad := d.strings(k == 8)
+		if bad != 0 {
+			report(bit, func() string {
+				return fmt.Sprintf("%s: want an array of strings, found an array holding %s", name, kindOf(bad))
+			})
+		}
+		switch k {
+		case 5:
+			q.HowToAnswer = list
+		case 6:
+			q.WhatNotToSay = list
+		default:
+			q.Skills = list
+		}
+		return true
+	}
+	if c != '"' {
+		report(bit, func() string { return fmt.Sprintf("%s: want a string, found %s", name, kindOf(c)) })
+		return false
+	}
+	s := d.str()
+	var ok bool
+	switch k {
+	case 0:
+		q.ID = s
+	case 1:
+		if q.Level, ok = lookupLevel(s); !ok {
+			report(bit, unknownLevel(s).message)
+		}
+	case 2:
+		if q.Type, ok = lookupType(s); !ok {
+			report(bit, unknownType(s).message)
+		}
+	case 3:
+		q.Text = s
+	case 4:
+		q.Introduction = s
+	case 7:
+		q.ExampleAnswer = s
+	}
+	return true
+}
+
+// strings reads an array at d.pos that should hold only strings. bad is
+// the first byte of the first element that is not a string, or 0; such
+// elements are skipped. Skills are interned: a bank names few skills many
+// times.
+func (d *decoder) strings(intern bool) (list []string, bad byte) {
+	d.pos++ // [
+	for d.space(); d.data[d.pos] != ']'; d.space() {
+		if d.data[d.pos] == ',' {
+			d.pos++
+			d.space()
+		}
+		if c := d.data[d.pos]; c != '"' {
+			if bad == 0 {
+				bad = c
+			}
+			d.skip()
+			continue
+		}
+		if !intern {
+			list = append(list, d.str())
+			continue
+		}
+		end := d.skipString()
+		raw := d.data[d.pos+1 : end-1]
+		if s, ok := d.skills[string(raw)]; ok && bytes.IndexByte(raw, '\\') < 0 {
+			d.pos = end
+			list = append(list, s)
+			continue
+		}
+		s := d.str()
+		d.skills[s] = s
+		list = append(list, s)
+	}
+	d.pos++ // ]
+	return list, bad
+}
+
+// kindOf names the kind of JSON value that starts with c, for messages.
+func kindOf(c byte) string {
+	switch c {
 	case '{':
 		return "an object"
 	case '[':
@@ -231,41 +470,148 @@ func jsonKind(v json.RawMessage) string {
 	return "a number"
 }
 
-func idNote(id string) string {
-	if id == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (id %q)", id)
-}
-
-// lineOf returns the 1-based line of byte offset off in data.
-func lineOf(data []byte, off int) int {
-	return bytes.Count(data[:off], []byte{'\n'}) + 1
-}
-
-// lineCol returns "line L, column C" for byte offset off in data, with the
-// column counted in characters from 1.
-func lineCol(data []byte, off int) string {
-	off = min(off, len(data))
-	start := bytes.LastIndexByte(data[:off], '\n') + 1
-	return fmt.Sprintf("line %d, column %d", lineOf(data, off), utf8.RuneCount(data[start:off])+1)
-}
-
-// Merge returns a new bank holding b's questions followed by other's. An ID
-// in both banks is an error, naming each shared ID; b and other are
-// unchanged.
-func (b *Bank) Merge(other *Bank) (*Bank, error) {
-	ix := b.index()
-	var errs []error
-	for _, q := range other.qs {
-		if _, dup := ix.byID[fold(q.ID)]; dup {
-			errs = append(errs, fmt.Errorf("questionbank: merge: ID %q is in both banks", q.ID))
+// space skips white space.
+func (d *decoder) space() {
+	for d.pos < len(d.data) {
+		switch d.data[d.pos] {
+		case ' ', '\t', '\n', '\r':
+			d.pos++
+		default:
+			return
 		}
 	}
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
+}
+
+// key reads an object's key and the colon after it.
+func (d *decoder) key() string {
+	k := d.str()
+	d.space()
+	d.pos++ // :
+	d.space()
+	return k
+}
+
+// skip skips the value at d.pos.
+func (d *decoder) skip() {
+	switch d.data[d.pos] {
+	case '"':
+		d.pos = d.skipString()
+		return
+	case '{', '[':
+		depth := 0
+		for {
+			switch d.data[d.pos] {
+			case '"':
+				d.pos = d.skipString()
+				continue
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+			}
+			d.pos++
+			if depth == 0 {
+				return
+			}
+		}
 	}
-	// Both banks are immutable, so the new one can share their questions'
-	// slices.
-	return &Bank{qs: slices.Concat(b.qs, other.qs)}, nil
+	for d.pos < len(d.data) {
+		switch d.data[d.pos] {
+		case ',', '}', ']', ' ', '\t', '\n', '\r':
+			return
+		}
+		d.pos++
+	}
+}
+
+// skipString returns the offset just past the string at d.pos.
+func (d *decoder) skipString() int {
+	i := d.pos + 1
+	for {
+		switch d.data[i] {
+		case '"':
+			return i + 1
+		case '\\':
+			i++
+		}
+		i++
+	}
+}
+
+// str reads the string at d.pos.
+func (d *decoder) str() string {
+	start := d.pos + 1
+	i := start
+	for d.data[i] != '"' && d.data[i] != '\\' {
+		i++
+	}
+	if d.data[i] == '"' { // the usual case: no escapes
+		d.pos = i + 1
+		return string(d.data[start:i])
+	}
+	b := append([]byte(nil), d.data[start:i]...)
+	for {
+		c := d.data[i]
+		switch {
+		case c == '"':
+			d.pos = i + 1
+			return string(b)
+		case c != '\\':
+			b = append(b, c)
+			i++
+			continue
+		}
+		i++ // the backslash
+		switch e := d.data[i]; e {
+		case 'b':
+			b = append(b, '\b')
+		case 'f':
+			b = append(b, '\f')
+		case 'n':
+			b = append(b, '\n')
+		case 'r':
+			b = append(b, '\r')
+		case 't':
+			b = append(b, '\t')
+		case 'u':
+			r := hex4(d.data[i+1 : i+5])
+			at := i - 1
+			i += 4
+			if utf16.IsSurrogate(r) {
+				r2 := rune(-1)
+				if i+6 < len(d.data) && d.data[i+1] == '\\' && d.data[i+2] == 'u' {
+					r2 = hex4(d.data[i+3 : i+7])
+				}
+				if r = utf16.DecodeRune(r, r2); r == utf8.RuneError {
+					if d.fatal == nil {
+						d.fatal = fmt.Errorf("questionbank: JSON bank: %s: %s is half of a UTF-16 surrogate pair", lineCol(d.data, at), d.data[at:at+6])
+					}
+					d.pos = i + 1
+					return ""
+				}
+				i += 6
+			}
+			b = utf8.AppendRune(b, r)
+		default: // " \ /
+			b = append(b, e)
+		}
+		i++
+	}
+}
+
+// hex4 decodes four hexadecimal digits, which json.Valid has checked.
+func hex4(h []byte) rune {
+	var r rune
+	for _, c := range h {
+		switch {
+		case c <= '9':
+			c -= '0'
+		case c >= 'a':
+			c -= 'a' - 10
+		default:
+			c -= 'A' - 10
+		}
+		r = r<<4 | rune(c)
+	}
+	return r
 }

@@ -107,9 +107,9 @@ var queryTests = []struct {
 	{"secur", nil, "secur"},
 	{"leadership", []string{"lead-1", "lead-2"}, "leadership"}, // skills are text too
 	{"30", []string{"junior-1", "mid-2", "architect-1"}, "30"},
-	{"or", allIDs, "or"}, // a lower-case or is a word
-	{`"OR"`, allIDs, "or"},
-	{"type:competency or", []string{"senior-2"}, "type:competency or"},
+	{"or", allIDs, `"or"`}, // a lower-case or is a word, printed quoted so it cannot read as a slip
+	{`"OR"`, allIDs, `"or"`},
+	{"type:competency or", []string{"senior-2"}, `type:competency "or"`},
 
 	// Phrases: words in sequence within one field.
 	{`"api gateway"`, []string{"developer-1"}, `"api gateway"`},
@@ -235,7 +235,8 @@ func TestSyntaxErrors(t *testing.T) {
 		{`ab"cd"`, 2, `unexpected '"' inside a word; quote the whole phrase`},
 		{`"api gateway`, 0, "quoted string is never closed"},
 		{`level:lead "unterminated`, 11, "quoted string is never closed"},
-		{`"a\nb"`, 2, `unknown escape in quoted string; only \" and \\ are escapes`},
+		{`"a\qb"`, 2, `bad escape in quoted string; escapes are Go's, such as \" \\ \n \t \x41 \u00e9`},
+		{`id:"a\u12"`, 5, `bad escape in quoted string; escapes are Go's, such as \" \\ \n \t \x41 \u00e9`},
 		{"(level:senior", 0, `"(" is never closed`},
 		{"level:lead (type:technical (skill:x)", 11, `"(" is never closed`},
 		{"level:senior)", 12, `unexpected ")" with no "(" to close`},

@@ -4,13 +4,11 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"math/bits"
-	"strings"
+	"slices"
 	"sync"
-	"unicode"
 )
 
 //go:generate go test -run TestGenerated -update
@@ -118,17 +116,27 @@ func Default() *Bank {
 
 // New returns a bank of copies of questions, in the order given.
 //
-// New checks every question and reports every problem at once, joined with
-// [errors.Join], each naming the question: an empty ID, or one with spaces
-// or control characters; an ID used twice (IDs are compared without regard
-// to case); a level or type out of range; an empty text; an empty skill.
-// On error it returns a nil Bank.
+// New checks every question and reports its problems at once, joined with
+// [errors.Join], one line each naming the question (at most 100 lines,
+// then a count of the rest): an empty ID, or one that is not valid UTF-8
+// or holds a space, control or invisible format character such as U+200B
+// (it would look like another ID); an ID used twice (IDs are compared
+// without regard to case, in Unicode normal form C); a level or type out
+// of range; a question text with nothing visible in it; an empty skill.
+// On error it returns a nil Bank: nothing is half-built.
 func New(questions []Question) (*Bank, error) {
-	var errs []error
-	byID := validate(questions, nil, func(i int, msg string) {
-		errs = append(errs, fmt.Errorf("questionbank: question %d%s: %s", i, idNote(questions[i].ID), msg))
-	})
-	if err := errors.Join(errs...); err != nil {
+	var probs problems
+	v := newValidator(len(questions))
+	for i := range questions {
+		v.check(i, &questions[i], 0, func(msg func() string) {
+			if !probs.room() {
+				probs.add(nil)
+				return
+			}
+			probs.add(fmt.Errorf("questionbank: question %d%s: %s", i, idNote(questions[i].ID), msg()))
+		})
+	}
+	if err := probs.err(); err != nil {
 		return nil, err
 	}
 	// One allocation holds every question's slices.
@@ -141,47 +149,7 @@ func New(questions []Question) (*Bank, error) {
 	for i, q := range questions {
 		qs[i], buf = q.cloneTo(buf)
 	}
-	return &Bank{qs: qs, byID: byID}, nil
-}
-
-// validate calls bad with each problem of qs, in question order, and
-// returns the map of folded IDs to question numbers it made on the way.
-// reported, if not nil, says which fields of a question were already found
-// bad, to be left alone.
-func validate(qs []Question, reported func(i int, field string) bool, bad func(i int, msg string)) map[string]int {
-	check := func(i int, field string) bool { return reported == nil || !reported(i, field) }
-	seen := make(map[string]int, len(qs))
-	for i, q := range qs {
-		switch {
-		case !check(i, "id"):
-		case q.ID == "":
-			bad(i, "empty ID")
-		case strings.IndexFunc(q.ID, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0:
-			bad(i, "ID has a space or control character")
-		default:
-			key := fold(q.ID)
-			if j, dup := seen[key]; dup {
-				bad(i, fmt.Sprintf("duplicate ID: question %d has it too", j))
-			} else {
-				seen[key] = i
-			}
-		}
-		if !q.Level.Valid() && check(i, "level") {
-			bad(i, fmt.Sprintf("level %d is out of range (%d to %d)", uint8(q.Level), minLevel, maxLevel))
-		}
-		if !q.Type.Valid() && check(i, "type") {
-			bad(i, fmt.Sprintf("type %d is out of range (%d to %d)", uint8(q.Type), minType, maxType))
-		}
-		if strings.TrimSpace(q.Text) == "" && check(i, "text") {
-			bad(i, "empty question text")
-		}
-		for j, s := range q.Skills {
-			if strings.IndexFunc(s, func(r rune) bool { return !isSkillSep(r) }) < 0 && check(i, "skills") {
-				bad(i, fmt.Sprintf("skill %d is empty", j))
-			}
-		}
-	}
-	return seen
+	return &Bank{qs: qs, byID: v.byID}, nil
 }
 
 // Len returns the number of questions in the bank.
@@ -217,7 +185,7 @@ func (b *Bank) copies(idx []int) []Question {
 // Get returns a copy of the question with the given ID, compared without
 // regard to case, and whether there is one.
 func (b *Bank) Get(id string) (Question, bool) {
-	i, ok := b.index().byID[fold(id)]
+	i, ok := b.index().byID[idKey(id)]
 	if !ok {
 		return Question{}, false
 	}
@@ -293,4 +261,29 @@ func versionOf(qs []Question) string {
 		list(q.Skills)
 	}
 	return hex.EncodeToString(h.Sum(nil)[:8])
+}
+
+// Merge returns a new bank holding b's questions followed by other's. An ID
+// in both banks is an error, naming each shared ID; b and other are
+// unchanged. Merging a nil or empty bank returns b itself.
+func (b *Bank) Merge(other *Bank) (*Bank, error) {
+	if other == nil || len(other.qs) == 0 {
+		return b, nil
+	}
+	if b == nil || len(b.qs) == 0 {
+		return other, nil
+	}
+	ix := b.index()
+	var probs problems
+	for _, q := range other.qs {
+		if _, dup := ix.byID[idKey(q.ID)]; dup {
+			probs.add(fmt.Errorf("questionbank: merge: ID %q is in both banks", q.ID))
+		}
+	}
+	if err := probs.err(); err != nil {
+		return nil, err
+	}
+	// Both banks are immutable, so the new one can share their questions'
+	// slices.
+	return &Bank{qs: slices.Concat(b.qs, other.qs)}, nil
 }

@@ -4,12 +4,33 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // This file holds the text rules shared by filters, queries and the index:
 // how case is folded, what a word is, and when two skills are the same.
-// Every function here that takes a question's text works without
-// allocating, so Filter.Match stays cheap on any question.
+// Text is compared in Unicode normal form C (NFC), so "café" typed with a
+// precomposed é matches "café" stored with a combining accent. Every
+// function here that takes a question's text works without allocating on
+// text already in NFC (as nearly all text is), so Filter.Match stays cheap.
+
+// nfc returns s in Unicode normal form C: s itself when it is ASCII or
+// already normal, as it nearly always is, and a normalised copy otherwise.
+func nfc(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			if norm.NFC.QuickSpanString(s[i:]) == len(s)-i { // unlike IsNormalString, does not allocate
+				return s
+			}
+			return norm.NFC.String(s)
+		}
+	}
+	return s
+}
+
+// idKey returns the key an ID is compared by: normalised and folded.
+func idKey(id string) string { return fold(nfc(id)) }
 
 // foldRune maps r to one representative of its case-folding class, so that
 // runes strings.EqualFold treats as equal fold to the same rune.
@@ -29,12 +50,12 @@ func fold(s string) string {
 }
 
 // isWordRune reports whether r belongs to a word: words are runs of Unicode
-// letters and digits.
+// letters, digits and combining marks, so that "हिन्दी" is one word.
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
 // nextWord returns the byte span [start, end) of the first word in s at or
@@ -76,15 +97,45 @@ func isASCIIWord(c byte) bool {
 	return 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9'
 }
 
-// words returns the folded words of s, in order.
+// words returns the folded words of s, in NFC, in order.
 func words(s string) []string {
 	var ws []string
-	foldWords(nil, s, func(w []byte) { ws = append(ws, string(w)) })
+	foldWords(nil, nfc(s), func(w []byte) { ws = append(ws, string(w)) })
 	return ws
 }
 
+// fields yields q's text fields, one bullet or skill at a time: the fields
+// free text searches, in the order a question shows them. It is the one
+// list of them; range over it as an iter.Seq: for s := range q.fields.
+// (A method, not a function returning a closure, so that ranging over it
+// does not allocate.)
+func (q *Question) fields(yield func(string) bool) {
+	if !yield(q.Text) || !yield(q.Introduction) {
+		return
+	}
+	for _, s := range q.HowToAnswer {
+		if !yield(s) {
+			return
+		}
+	}
+	for _, s := range q.WhatNotToSay {
+		if !yield(s) {
+			return
+		}
+	}
+	if !yield(q.ExampleAnswer) {
+		return
+	}
+	for _, s := range q.Skills {
+		if !yield(s) {
+			return
+		}
+	}
+}
+
 // foldWords calls f with each word of s, folded, in buf, which it returns
-// for reuse: the words of words(s) in one pass, without allocating.
+// for reuse: the words of words(s) in one pass, without allocating. s
+// must be in NFC.
 func foldWords(buf []byte, s string, f func(w []byte)) []byte {
 	buf = buf[:0]
 	for j := 0; j < len(s); {
@@ -135,8 +186,11 @@ func foldMatch(w, q string, prefix bool) bool {
 }
 
 // hasPhrase reports whether s holds the folded words ws in sequence, the
-// last of them as a prefix if prefix is set.
+// last of them as a prefix if prefix is set. What stands between the words
+// (spaces, punctuation) does not matter, as in Lucene and bleve: "api
+// gateway" is in "API, gateway".
 func hasPhrase(s string, ws []string, prefix bool) bool {
+	s = nfc(s)
 	if len(ws) == 0 {
 		return false
 	}
@@ -180,6 +234,7 @@ func isSkillSep(r rune) bool {
 //
 //	normSkill("Attention To Detail") -> "attention-to-detail"
 func normSkill(s string) string {
+	s = nfc(s)
 	if isSkillKey(s) {
 		return s
 	}
@@ -219,6 +274,7 @@ func isSkillKey(s string) bool {
 
 // skillIs reports whether normSkill(raw) == key, without allocating.
 func skillIs(raw, key string) bool {
+	raw = nfc(raw)
 	j := 0
 	sep, started := false, false
 	for _, r := range raw {

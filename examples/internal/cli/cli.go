@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/backendprep/questionbank"
+	"github.com/backendprep/questionbank/internal/suggest"
 )
 
 // LoadBank returns the embedded bank for an empty name, and otherwise the
@@ -91,39 +92,9 @@ func Parse(flags *flag.FlagSet, usage string, args []string, hint func(rest []st
 // closestFlag returns the defined flag nearest to name, if one is at most
 // two edits away, or "".
 func closestFlag(flags *flag.FlagSet, name string) string {
-	best, bestDist := "", 3
-	flags.VisitAll(func(f *flag.Flag) {
-		if d := edits(name, f.Name); d < bestDist {
-			best, bestDist = f.Name, d
-		}
-	})
-	return best
-}
-
-// edits is the edit distance between a and b, counting a swap of two
-// neighbouring characters as one edit ("fromat" is one from "format").
-func edits(a, b string) int {
-	d := make([][]int, len(a)+1)
-	for i := range d {
-		d[i] = make([]int, len(b)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(a)][len(b)]
+	var names []string
+	flags.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+	return suggest.Closest(name, names, nil)
 }
 
 // ParseQuery parses q against bank. A bad query is printed to w, with a

@@ -14,22 +14,13 @@ import (
 	"github.com/backendprep/questionbank"
 )
 
-func TestEdits(t *testing.T) {
-	tests := []struct {
-		a, b string
-		want int
-	}{
-		{"format", "format", 0},
-		{"fromat", "format", 1},
-		{"sed", "seed", 1},
-		{"bnak", "bank", 1},
-		{"q", "n", 1},
-		{"", "seed", 4},
-		{"formats", "format", 1},
-		{"xyz", "seed", 4},
-	}
-	for _, tc := range tests {
-		assert.Equal(t, tc.want, edits(tc.a, tc.b), "edits(%q, %q)", tc.a, tc.b)
+func TestClosestFlag(t *testing.T) {
+	fs := flag.NewFlagSet("prog", flag.ContinueOnError)
+	fs.String("format", "", "")
+	fs.String("seed", "", "")
+	fs.String("bank", "", "")
+	for name, want := range map[string]string{"fromat": "format", "sed": "seed", "bnak": "bank", "formats": "format", "xyz": ""} {
+		assert.Equal(t, want, closestFlag(fs, name), "closestFlag(%q)", name)
 	}
 }
 

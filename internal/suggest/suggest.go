@@ -1,0 +1,100 @@
+// Package suggest finds the name a user most likely meant when they
+// misspelt one: the "did you mean" of the library's errors and of the
+// example programs' flags. Its work is bounded: a candidate whose length
+// rules it out is skipped, and a distance stops as soon as it exceeds the
+// bound.
+package suggest
+
+import "unicode/utf8"
+
+// MaxEdits is how many edits apart a suggestion may be from what was typed.
+const MaxEdits = 2
+
+// Closest returns the candidate nearest to s, if it is at most [MaxEdits]
+// edits away, or s is at least three characters and starts it; otherwise
+// "". norm, if not nil, is applied to s and to each candidate before they
+// are compared; the candidate is returned as given. Among equally near
+// candidates the first wins.
+//
+//	Closest("skils", []string{"id", "skills"}, nil) -> "skills"
+func Closest(s string, candidates []string, norm func(string) string) string {
+	if norm != nil {
+		s = norm(s)
+	}
+	if s == "" {
+		return ""
+	}
+	n := utf8.RuneCountInString(s)
+	best, bestDist := "", MaxEdits+1
+	for _, c := range candidates {
+		key := c
+		if norm != nil {
+			key = norm(c)
+		}
+		d := bestDist
+		if n >= 3 && len(key) > len(s) && key[:len(s)] == s {
+			d = 1
+		}
+		if d > 1 {
+			d = min(d, Distance(s, key, bestDist-1))
+		}
+		if d < bestDist && d < utf8.RuneCountInString(key) {
+			best, bestDist = c, d
+		}
+	}
+	return best
+}
+
+// Distance returns the number of edits that turn a into b, counting the
+// insertion, deletion or change of a character, or the swap of two
+// neighbouring ones ("fromat" is one edit from "format"), as one edit. It
+// stops once the distance is sure to exceed limit and then returns
+// limit+1, so its work is at most about len(a)*(2*limit+1) steps.
+func Distance(a, b string, limit int) int {
+	var abuf, bbuf [64]rune
+	ra, rb := appendRunes(abuf[:0], a), appendRunes(bbuf[:0], b)
+	if diff := len(ra) - len(rb); diff > limit || -diff > limit {
+		return limit + 1
+	}
+	// Three rows of the dynamic program: two back, one back, this one.
+	var buf [3 * 65]int
+	width := len(rb) + 1
+	var rows []int
+	if 3*width <= len(buf) {
+		rows = buf[:3*width]
+	} else {
+		rows = make([]int, 3*width)
+	}
+	prev2, prev, cur := rows[:width], rows[width:2*width], rows[2*width:]
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		rowMin := i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			d := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d = min(d, prev2[j-2]+1)
+			}
+			cur[j] = d
+			rowMin = min(rowMin, d)
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return min(prev[len(rb)], limit+1)
+}
+
+func appendRunes(dst []rune, s string) []rune {
+	for _, r := range s {
+		dst = append(dst, r)
+	}
+	return dst
+}
