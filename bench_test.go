@@ -1,6 +1,8 @@
 package questionbank
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"testing"
@@ -166,4 +168,89 @@ func BenchmarkBuild(b *testing.B) {
 		bank, _ := New(src)
 		bank.Count(ByLevel(Senior))
 	}
+}
+
+// BenchmarkParseQueryHostile compares Bank.ParseQuery with ParseFilter on
+// a query of 4,096 bytes of skills that a bank of 5,000 skills lacks: the
+// bank check makes one bounded suggestion (goal: at most 20x).
+func BenchmarkParseQueryHostile(b *testing.B) {
+	bank, q := hostileSkillQuery(b)
+	b.Run("ParseFilter", func(b *testing.B) {
+		for range b.N {
+			if _, err := ParseFilter(q); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("ParseQuery", func(b *testing.B) {
+		for range b.N {
+			if _, err := bank.ParseQuery(q); err == nil {
+				b.Fatal("no error")
+			}
+		}
+	})
+}
+
+// plainQuestion has Question's JSON form with plain strings: what
+// json.Unmarshal decodes with no checks at all, the baseline of
+// BenchmarkLoadJSON.
+type plainQuestion struct {
+	ID            string   `json:"id"`
+	Level         string   `json:"level"`
+	Type          string   `json:"type"`
+	Text          string   `json:"text"`
+	Introduction  string   `json:"introduction,omitempty"`
+	HowToAnswer   []string `json:"how_to_answer,omitempty"`
+	WhatNotToSay  []string `json:"what_not_to_say,omitempty"`
+	ExampleAnswer string   `json:"example_answer,omitempty"`
+	Skills        []string `json:"skills,omitempty"`
+}
+
+// bankJSON returns the JSON of a bank of n questions made from the corpus,
+// and the same with every question's level misspelt.
+func bankJSON(tb testing.TB, n int) (valid, invalid []byte) {
+	tb.Helper()
+	valid, err := json.MarshalIndent(largeBank(tb, n).All(), "", "  ")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	invalid = bytes.ReplaceAll(valid, []byte(`"level": "`), []byte(`"level": "x`))
+	return valid, invalid
+}
+
+// BenchmarkLoadJSON compares LoadJSON, on a valid file of 50,000
+// questions and on one where every question has a problem, with
+// json.Unmarshal of the valid file into []plainQuestion (goals: 1.5x its
+// time and 2x its bytes for the valid file; an invalid file in 3x the time
+// of the valid one).
+func BenchmarkLoadJSON(b *testing.B) {
+	valid, invalid := bankJSON(b, 50_000)
+	b.Run("json.Unmarshal", func(b *testing.B) {
+		b.SetBytes(int64(len(valid)))
+		b.ReportAllocs()
+		for range b.N {
+			var qs []plainQuestion
+			if err := json.Unmarshal(valid, &qs); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("valid", func(b *testing.B) {
+		b.SetBytes(int64(len(valid)))
+		b.ReportAllocs()
+		for range b.N {
+			if _, err := LoadJSON(bytes.NewReader(valid)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("invalid", func(b *testing.B) {
+		b.SetBytes(int64(len(invalid)))
+		b.ReportAllocs()
+		for range b.N {
+			if _, err := LoadJSON(bytes.NewReader(invalid)); err == nil {
+				b.Fatal("no error")
+			}
+		}
+	})
 }
