@@ -88,7 +88,7 @@ const width = 80
 //     ...
 func WriteText(w io.Writer, qs []questionbank.Question) error {
 	bw := bufio.NewWriter(w)
-	for i, q := range qs {
+	for i, q := range cleanAll(qs) {
 		if i > 0 {
 			bw.WriteString("\n")
 		}
@@ -110,7 +110,7 @@ func WriteText(w io.Writer, qs []questionbank.Question) error {
 // guidance later.
 func WriteGuidance(w io.Writer, q questionbank.Question) error {
 	bw := bufio.NewWriter(w)
-	writeGuidance(bw, "", q)
+	writeGuidance(bw, "", Clean(q))
 	return bw.Flush()
 }
 
@@ -175,7 +175,7 @@ func writeWrapped(w *bufio.Writer, first, rest, s string) {
 // renders as written.
 func WriteMarkdown(w io.Writer, qs []questionbank.Question) error {
 	bw := bufio.NewWriter(w)
-	for i, q := range qs {
+	for i, q := range cleanAll(qs) {
 		if i > 0 {
 			bw.WriteString("\n---\n\n")
 		}
@@ -253,7 +253,7 @@ func WriteJSON(w io.Writer, qs []questionbank.Question) error {
 // by: Tab", "Allow HTML in fields").
 func WriteAnki(w io.Writer, qs []questionbank.Question) error {
 	bw := bufio.NewWriter(w)
-	for _, q := range qs {
+	for _, q := range cleanAll(qs) {
 		var back []string
 		back = append(back, "<i>"+ankiText(meta(q))+"</i>")
 		if len(q.Skills) > 0 {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
@@ -178,4 +179,30 @@ func ExampleWriteAnki() {
 	render.WriteAnki(os.Stdout, []questionbank.Question{q})
 	// Output:
 	// How do you approach debugging a piece of code that isn&#39;t functioning as expected?	<i>Junior Backend Developer, Technical (junior-2)</i><br><br><b>Skills tested:</b> Debugging, Analytical Thinking, Attention To Detail, Technical Proficiency<br><br><b>How to answer</b><br>• Describe your systematic approach to identifying the issue.
+}
+
+// TestNoControlCharacters writes a question full of control characters in
+// every format for people, and checks that none reaches the output.
+func TestNoControlCharacters(t *testing.T) {
+	evil := "Why?\x1b]0;pwned\a\x1b[2J\r\x00\x7f\u009b31m\u0085end\xff"
+	q := questionbank.Question{
+		ID: "evil-1", Level: questionbank.Senior, Type: questionbank.Technical,
+		Text: evil, Introduction: evil, HowToAnswer: []string{evil}, WhatNotToSay: []string{evil},
+		ExampleAnswer: evil, Skills: []string{evil},
+	}
+	for _, f := range []render.Format{render.Text, render.Markdown, render.Anki} {
+		var out bytes.Buffer
+		require.NoError(t, render.Write(&out, f, []questionbank.Question{q}))
+		for _, r := range out.String() {
+			if r != '\t' && r != '\n' && unicode.IsControl(r) {
+				t.Errorf("%v output holds control character %U", f, r)
+			}
+		}
+		assert.True(t, utf8.Valid(out.Bytes()), "%v output is valid UTF-8", f)
+		assert.Contains(t, out.String(), "end", f)
+	}
+	var out bytes.Buffer
+	require.NoError(t, render.WriteGuidance(&out, q))
+	assert.NotContains(t, out.String(), "\x1b")
+	assert.Equal(t, evil, q.Text, "the caller's question is unchanged")
 }

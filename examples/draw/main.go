@@ -11,9 +11,11 @@
 //	-format F    text, markdown, json or anki (default text)
 //	-bank FILE   draw from a JSON bank instead of the embedded one
 //
-// The same seed, query and bank give the same output. Exit status: 0 on
-// success, 2 for bad usage or a bad query (with a caret under the
-// mistake), 1 for a bank file that cannot be read or is invalid.
+// The same seed, query and bank give the same output. The exit status is
+// grep's: 0 when questions were printed, 1 when no question matched, 2 for
+// any error: bad usage, a bad query (with a caret under the mistake), or a
+// bank file that cannot be read or is invalid. No control character of a
+// bank reaches a terminal: text, markdown and anki output replace them.
 package main
 
 import (
@@ -74,7 +76,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	bank, err := cli.LoadBank(*bankFile)
 	if err != nil {
 		fmt.Fprintln(stderr, cli.Prefix("draw: ", err.Error()))
-		return 1
+		return 2
 	}
 	f, ok := cli.ParseQuery(stderr, "draw", bank, *query)
 	if !ok {
@@ -84,13 +86,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 	qs := bank.Sample(cli.Rand(*seed), *n, f)
 	switch {
 	case len(qs) == 0:
-		fmt.Fprintf(stderr, "draw: no questions match %q\n", *query)
+		fmt.Fprintf(stderr, "draw: no question matches %q\n", *query)
+	case len(qs) == 1 && *n > 1:
+		fmt.Fprintf(stderr, "draw: only 1 question matches %q\n", *query)
 	case len(qs) < *n:
 		fmt.Fprintf(stderr, "draw: only %d questions match %q\n", len(qs), *query)
 	}
 	if err := render.Write(stdout, format, qs); err != nil {
 		fmt.Fprintf(stderr, "draw: %v\n", err)
-		return 1
+		return 2
+	}
+	if len(qs) == 0 {
+		return 1 // as grep: nothing matched
 	}
 	return 0
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -75,9 +76,37 @@ func boolInt(b bool) int {
 
 func TestNoMatches(t *testing.T) {
 	code, out, errOut := draw(t, "-q", "level:junior type:situational", "-format", "json")
-	assert.Equal(t, 0, code)
+	assert.Equal(t, 1, code, "as grep: 1 when nothing matched")
 	assert.Equal(t, "[]\n", out)
-	assert.Equal(t, "draw: no questions match \"level:junior type:situational\"\n", errOut)
+	assert.Equal(t, "draw: no question matches \"level:junior type:situational\"\n", errOut)
+}
+
+func TestFewerMatchesThanAsked(t *testing.T) {
+	code, out, errOut := draw(t, "-q", "id:junior-1", "-n", "3")
+	assert.Equal(t, 0, code)
+	assert.NotEmpty(t, out)
+	assert.Equal(t, "draw: only 1 question matches \"id:junior-1\"\n", errOut)
+	code, _, errOut = draw(t, "-q", "level:junior", "-n", "5")
+	assert.Equal(t, 0, code)
+	assert.Equal(t, "draw: only 2 questions match \"level:junior\"\n", errOut)
+}
+
+// TestControlCharactersNeverPrinted draws from a bank whose text holds
+// terminal escapes: none reaches the output, in any format for people.
+func TestControlCharactersNeverPrinted(t *testing.T) {
+	bank := filepath.Join(t.TempDir(), "evil.json")
+	require.NoError(t, os.WriteFile(bank, []byte(`[{"id": "e-1", "level": "senior", "type": "technical",
+"text": "Retitled?\u001b]0;pwned\u0007\u001b[2J", "skills": ["\u009b31mRed"], "how_to_answer": ["\u0000x\r\ny"]}]`), 0o644))
+	for _, format := range []string{"text", "markdown", "anki"} {
+		code, out, errOut := draw(t, "-bank", bank, "-format", format)
+		require.Equal(t, 0, code, errOut)
+		for _, r := range out {
+			if r != '\t' && r != '\n' && unicode.IsControl(r) {
+				t.Errorf("-format %s printed control character %U", format, r)
+			}
+		}
+		assert.Contains(t, out, "Retitled?", format)
+	}
 }
 
 func TestBadQuery(t *testing.T) {
@@ -136,20 +165,20 @@ func TestBankFile(t *testing.T) {
 
 	missing := filepath.Join(dir, "missing.json")
 	code, _, errOut = draw(t, "-bank", missing)
-	assert.Equal(t, 1, code)
+	assert.Equal(t, 2, code)
 	assert.Contains(t, errOut, "draw: bank file: open "+missing+": no such file or directory")
 
 	broken := filepath.Join(dir, "broken.json")
 	require.NoError(t, os.WriteFile(broken, []byte("[\n  {\"id\": \"a\",, }\n]"), 0o644))
 	code, _, errOut = draw(t, "-bank", broken)
-	assert.Equal(t, 1, code)
+	assert.Equal(t, 2, code)
 	assert.Equal(t, "draw: bank file "+broken+": JSON bank: line 2, column 14: invalid character ',' looking for beginning of object key string\n", errOut)
 
 	invalid := filepath.Join(dir, "invalid.json")
 	require.NoError(t, os.WriteFile(invalid, []byte(`[{"id": "a", "level": "leed", "type": "technical", "text": "Q"},
 {"id": "a", "level": "lead", "type": "technical", "text": ""}]`), 0o644))
 	code, _, errOut = draw(t, "-bank", invalid)
-	assert.Equal(t, 1, code)
+	assert.Equal(t, 2, code)
 	lines := strings.Split(strings.TrimSpace(errOut), "\n")
 	require.Len(t, lines, 3, errOut)
 	for _, l := range lines {
