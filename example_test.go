@@ -430,3 +430,31 @@ func ExampleOr() {
 	// architect-2
 	// "-()" ""
 }
+
+func ExampleByLevelRange() {
+	bank := questionbank.Default()
+	f := questionbank.ByLevelRange(questionbank.Lead, questionbank.Architect)
+	fmt.Println(f, bank.Count(f))
+	// Output: level>=lead 6
+}
+
+func ExampleBank_Questions() {
+	bank := questionbank.Default()
+	for q := range bank.Questions(questionbank.MustParseFilter("type:situational")) {
+		fmt.Println(q.ID)
+	}
+	// Output:
+	// principal-2
+	// architect-2
+}
+
+func ExampleDeck_All() {
+	bank := questionbank.Default()
+	deck := bank.Deck(rand.New(rand.NewPCG(1, 2)), questionbank.ByLevel(questionbank.Junior))
+	n := 0
+	for range deck.All() {
+		n++
+	}
+	fmt.Println(n, "dealt,", deck.Remaining(), "left")
+	// Output: 2 dealt, 0 left
+}

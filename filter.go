@@ -63,6 +63,17 @@ func ByLevel(levels ...Level) Filter {
 	return maskFilter(kindLevel, mask)
 }
 
+// ByLevelRange returns a [Filter] that matches questions at any level from
+// lo to hi, both included: ByLevelRange(Senior, Architect) is "senior and
+// above", and prints as level>=senior. With lo above hi, or either not a
+// valid level, the Filter matches nothing.
+func ByLevelRange(lo, hi Level) Filter {
+	if !lo.Valid() || !hi.Valid() {
+		return Filter{noneNode}
+	}
+	return maskFilter(kindLevel, levelsFrom(lo)&levelsTo(hi))
+}
+
 // maskFilter returns a level or type filter for a mask of members.
 func maskFilter(kind nodeKind, mask uint16) Filter {
 	if mask == 0 {

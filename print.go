@@ -128,7 +128,7 @@ func (n *node) printList(b *strings.Builder, paren bool, sep string, kidPrec int
 }
 
 // levelText prints a level set as a comparison when it runs to either end,
-// as a range when it is a run of three or more, and as a list otherwise.
+// as a range when it is a run of two or more, and as a list otherwise.
 func levelText(mask uint16) string {
 	var set []Level
 	for l := minLevel; l <= maxLevel; l++ {
@@ -145,7 +145,7 @@ func levelText(mask uint16) string {
 		return "level>=" + lo.String()
 	case run && lo == minLevel:
 		return "level<=" + hi.String()
-	case run && len(set) >= 3:
+	case run:
 		return "level:" + lo.String() + ".." + hi.String()
 	}
 	keys := make([]string, len(set))

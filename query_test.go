@@ -53,7 +53,7 @@ var queryTests = []struct {
 	{"level>architect", nil, "-()"},
 	{"level<junior", nil, "-()"},
 	{"level:mid..lead", []string{"mid-1", "mid-2", "senior-1", "senior-2", "lead-1", "lead-2"}, "level:mid..lead"},
-	{"level:mid..senior", []string{"mid-1", "mid-2", "senior-1", "senior-2"}, "level:mid,senior"},
+	{"level:mid..senior", []string{"mid-1", "mid-2", "senior-1", "senior-2"}, "level:mid..senior"},
 	{"level:lead..lead", []string{"lead-1", "lead-2"}, "level:lead"},
 	{"level:junior,architect", []string{"junior-1", "junior-2", "architect-1", "architect-2"}, "level:junior,architect"},
 	{"level:architect,junior,junior", []string{"junior-1", "junior-2", "architect-1", "architect-2"}, "level:junior,architect"},

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"iter"
 	"math/bits"
 	"slices"
 	"sync"
@@ -200,6 +201,19 @@ func (b *Bank) Filter(f Filter) []Question {
 		return true
 	})
 	return b.copies(idx)
+}
+
+// Questions returns an iterator over copies of the questions f matches,
+// in corpus order. It builds no slice, so a caller that stops early, or
+// takes a page of a large bank, pays only for what it takes:
+//
+//	for q := range bank.Questions(questionbank.ByLevel(questionbank.Senior)) {
+//		fmt.Println(q.ID)
+//	}
+func (b *Bank) Questions(f Filter) iter.Seq[Question] {
+	return func(yield func(Question) bool) {
+		b.matches(f, func(i int) bool { return yield(b.qs[i].clone()) })
+	}
 }
 
 // Count returns the number of questions f matches. It evaluates f on every

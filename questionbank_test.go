@@ -231,3 +231,29 @@ func TestCopiesDoNotOverlap(t *testing.T) {
 	}
 	assert.Equal(t, want, b.All())
 }
+
+func TestQuestionsIterator(t *testing.T) {
+	b := Default()
+	var got []string
+	for q := range b.Questions(ByLevelRange(Senior, Lead)) {
+		got = append(got, q.ID)
+		q.Skills[0] = "changed" // a copy: the bank is untouched
+	}
+	assert.Equal(t, ids(b.Filter(ByLevelRange(Senior, Lead))), got)
+	assert.NotEqual(t, "changed", b.All()[6].Skills[0])
+	n := 0
+	for range b.Questions(Filter{}) {
+		n++
+		if n == 3 {
+			break
+		}
+	}
+	assert.Equal(t, 3, n, "a loop can stop early")
+	large := largeBank(t, 1000)
+	n = 0
+	for q := range large.Questions(ByText("api")) {
+		require.True(t, ByText("api").Match(q))
+		n++
+	}
+	assert.Equal(t, large.Count(ByText("api")), n)
+}

@@ -2,6 +2,7 @@ package questionbank
 
 import (
 	"fmt"
+	"iter"
 	"math/bits"
 	"math/rand/v2"
 	"slices"
@@ -166,6 +167,22 @@ func (d *Deck) Next() (Question, bool) {
 	q := d.bank.qs[d.order[d.next]].clone()
 	d.next++
 	return q, true
+}
+
+// All returns an iterator that deals the questions left, as Next does,
+// until every match has been dealt or the loop stops:
+//
+//	for q := range deck.All() {
+//		fmt.Println(q.Text)
+//	}
+func (d *Deck) All() iter.Seq[Question] {
+	return func(yield func(Question) bool) {
+		for q, ok := d.Next(); ok; q, ok = d.Next() {
+			if !yield(q) {
+				return
+			}
+		}
+	}
 }
 
 // Remaining returns how many questions are left to deal.
