@@ -5,29 +5,47 @@
 //
 // Endpoints (GET or HEAD; other methods get 405):
 //
-//	/questions?q=QUERY&n=N&seed=S   {"version", "total", "questions"}: every
-//	                                match in corpus order, or with n, a
-//	                                random sample of n (seed: reproducible)
-//	/questions/{id}                 one question, or 404
-//	/facets?q=QUERY                 counts of the matches by level, type, skill
+//	/questions?q=QUERY&offset=O&limit=L  {"version", "total", "offset", "limit",
+//	                                     "questions"}: the matches in corpus
+//	                                     order, a page of at most L (default
+//	                                     and maximum 100) from the O-th (default 0)
+//	/questions?q=QUERY&n=N&seed=S        {"version", "total", "questions"}: a
+//	                                     random sample of N (at most 100);
+//	                                     seed makes it reproducible
+//	/questions/{id}                      one question, or 404
+//	/facets?q=QUERY                      counts of the matches by level, type, skill
 //
-// A bad query or parameter gets 400 with {"error": "...", "offset": N}
-// (the offset for query errors); anything else gets 404. Every error body
-// is JSON. The server shuts down gracefully on SIGINT or SIGTERM.
+// Query strings are parsed strictly: a malformed pair (such as one with a
+// ";"), an unknown parameter or one given twice is a 400. A bad query or
+// parameter gets 400 with {"error": "...", "offset": N} (the offset for
+// query errors); anything else gets 404. Every error body is JSON.
+//
+// Replies that do not depend on chance carry an ETag and answer a request
+// whose If-None-Match names it with 304 Not Modified; a sample drawn
+// without a seed carries Cache-Control: no-store. The server shuts down
+// gracefully on SIGINT or SIGTERM.
 package main
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/signal"
+	"path"
+	"slices"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -48,7 +66,8 @@ Examples:
 Flags:
 `
 
-// maxN caps n, the size of a sample one request may ask for.
+// maxN caps n, the size of a sample one request may ask for, and limit,
+// the size of a page.
 const maxN = 100
 
 func main() {
@@ -114,18 +133,26 @@ func newHandler(bank *questionbank.Bank) http.Handler {
 	mux.HandleFunc("/questions", s.questions)
 	mux.HandleFunc("/questions/{id}", s.question)
 	mux.HandleFunc("/facets", s.facets)
-	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		writeError(w, http.StatusNotFound, fmt.Sprintf("no such endpoint %q; the endpoints are /questions, /questions/{id} and /facets", r.URL.Path), -1)
-	})
-	return onlyGET(mux)
+	mux.HandleFunc("/", notFound)
+	return guard(mux)
 }
 
-// onlyGET answers 405, in JSON, to every method but GET and HEAD.
-func onlyGET(h http.Handler) http.Handler {
+func notFound(w http.ResponseWriter, r *http.Request) {
+	writeError(w, http.StatusNotFound, fmt.Sprintf("no such endpoint %q; the endpoints are /questions, /questions/{id} and /facets", r.URL.Path), -1)
+}
+
+// guard answers, in JSON, what the API does not serve: 405 to every
+// method but GET and HEAD, and 404 to a path that is not clean (such as
+// //questions), which http.ServeMux would answer with an HTML redirect.
+func guard(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			w.Header().Set("Allow", "GET, HEAD")
 			writeError(w, http.StatusMethodNotAllowed, fmt.Sprintf("method %s is not allowed; use GET", r.Method), -1)
+			return
+		}
+		if p := r.URL.Path; p == "" || p[0] != '/' || path.Clean(p) != p {
+			notFound(w, r)
 			return
 		}
 		h.ServeHTTP(w, r)
@@ -136,48 +163,81 @@ type server struct {
 	bank *questionbank.Bank
 }
 
-// questionsReply is the body of GET /questions.
+// questionsReply is the body of GET /questions. Offset and Limit are
+// there for a page of the list, not for a sample.
 type questionsReply struct {
 	Version   string                  `json:"version"`
 	Total     int                     `json:"total"`
+	Offset    *int                    `json:"offset,omitempty"`
+	Limit     *int                    `json:"limit,omitempty"`
 	Questions []questionbank.Question `json:"questions"`
 }
 
 func (s *server) questions(w http.ResponseWriter, r *http.Request) {
-	params := r.URL.Query()
-	if !checkParams(w, params, "q", "n", "seed") {
+	params, ok := parseParams(w, r, "q", "n", "seed", "offset", "limit")
+	if !ok {
 		return
 	}
 	f, ok := s.parseQuery(w, params.Get("q"))
 	if !ok {
 		return
 	}
-	reply := questionsReply{Version: s.bank.Version(), Total: s.bank.Count(f)}
+	reply := questionsReply{Version: s.bank.Version(), Total: s.bank.Count(f), Questions: []questionbank.Question{}}
+	cache := byContent
 	if params.Has("n") {
-		n, err := strconv.Atoi(params.Get("n"))
-		if err != nil || n < 1 || n > maxN {
-			writeError(w, http.StatusBadRequest, fmt.Sprintf("n must be a whole number from 1 to %d, not %q", maxN, params.Get("n")), -1)
+		if params.Has("offset") || params.Has("limit") {
+			writeError(w, http.StatusBadRequest, "offset and limit page the list of matches; with n, a sample is drawn: give one or the other", -1)
+			return
+		}
+		n, ok := intParam(w, params, "n", 1, maxN)
+		if !ok {
 			return
 		}
 		var seed uint64
 		if params.Has("seed") {
+			var err error
 			if seed, err = strconv.ParseUint(params.Get("seed"), 10, 64); err != nil {
 				writeError(w, http.StatusBadRequest, fmt.Sprintf("seed must be a whole number from 0 to %d, not %q", uint64(1<<64-1), params.Get("seed")), -1)
 				return
 			}
 		}
-		reply.Questions = s.bank.Sample(cli.Rand(seed), n, f)
+		if seed == 0 {
+			cache = noStore // a random draw: every request gets its own
+		}
+		reply.Questions = append(reply.Questions, s.bank.Sample(cli.Rand(seed), n, f)...)
 	} else {
-		reply.Questions = s.bank.Filter(f)
+		if params.Has("seed") {
+			writeError(w, http.StatusBadRequest, "seed goes with n: the list of matches is in corpus order", -1)
+			return
+		}
+		offset, limit := 0, maxN
+		if params.Has("offset") {
+			if offset, ok = intParam(w, params, "offset", 0, math.MaxInt); !ok {
+				return
+			}
+		}
+		if params.Has("limit") {
+			if limit, ok = intParam(w, params, "limit", 1, maxN); !ok {
+				return
+			}
+		}
+		reply.Offset, reply.Limit = &offset, &limit
+		i := 0
+		for q := range s.bank.Questions(f) {
+			if i >= offset+limit {
+				break
+			}
+			if i >= offset {
+				reply.Questions = append(reply.Questions, q)
+			}
+			i++
+		}
 	}
-	if reply.Questions == nil {
-		reply.Questions = []questionbank.Question{}
-	}
-	writeJSON(w, http.StatusOK, reply)
+	writeJSON(w, r, http.StatusOK, reply, cache)
 }
 
 func (s *server) question(w http.ResponseWriter, r *http.Request) {
-	if !checkParams(w, r.URL.Query()) {
+	if _, ok := parseParams(w, r); !ok {
 		return
 	}
 	id := r.PathValue("id")
@@ -186,19 +246,19 @@ func (s *server) question(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, fmt.Sprintf("no question has id %q", id), -1)
 		return
 	}
-	writeJSON(w, http.StatusOK, q)
+	writeJSON(w, r, http.StatusOK, q, byContent)
 }
 
 func (s *server) facets(w http.ResponseWriter, r *http.Request) {
-	params := r.URL.Query()
-	if !checkParams(w, params, "q") {
+	params, ok := parseParams(w, r, "q")
+	if !ok {
 		return
 	}
 	f, ok := s.parseQuery(w, params.Get("q"))
 	if !ok {
 		return
 	}
-	writeJSON(w, http.StatusOK, s.bank.Facets(f))
+	writeJSON(w, r, http.StatusOK, s.bank.Facets(f), byContent)
 }
 
 // parseQuery parses q against the bank, answering 400 if it cannot.
@@ -216,27 +276,45 @@ func (s *server) parseQuery(w http.ResponseWriter, q string) (questionbank.Filte
 	return f, true
 }
 
-// checkParams answers 400 for a parameter not in known, or one given twice,
-// so that a typo such as ?query= is not silently ignored.
-func checkParams(w http.ResponseWriter, params map[string][]string, known ...string) bool {
+// parseParams parses the request's query string strictly, answering 400
+// for a malformed pair (url.URL.Query would drop it silently), a parameter
+// not in known, or one given twice, so that a typo such as ?query= is not
+// silently ignored.
+func parseParams(w http.ResponseWriter, r *http.Request, known ...string) (url.Values, bool) {
+	params, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, fmt.Sprintf("malformed query string: %v", err), -1)
+		return nil, false
+	}
 	for name, vals := range params {
-		found := false
-		for _, k := range known {
-			found = found || name == k
-		}
 		switch {
-		case !found && len(known) == 0:
+		case !slices.Contains(known, name) && len(known) == 0:
 			writeError(w, http.StatusBadRequest, fmt.Sprintf("unknown parameter %q; this endpoint takes none", name), -1)
-			return false
-		case !found:
+			return nil, false
+		case !slices.Contains(known, name):
 			writeError(w, http.StatusBadRequest, fmt.Sprintf("unknown parameter %q; the parameters are %v", name, known), -1)
-			return false
+			return nil, false
 		case len(vals) > 1:
 			writeError(w, http.StatusBadRequest, fmt.Sprintf("parameter %q is given %d times", name, len(vals)), -1)
-			return false
+			return nil, false
 		}
 	}
-	return true
+	return params, true
+}
+
+// intParam returns the whole number parameter name, from lo to hi,
+// answering 400 if it is not one.
+func intParam(w http.ResponseWriter, params url.Values, name string, lo, hi int) (int, bool) {
+	v, err := strconv.Atoi(params.Get(name))
+	if err != nil || v < lo || v > hi {
+		bound := fmt.Sprintf("from %d to %d", lo, hi)
+		if hi == math.MaxInt {
+			bound = fmt.Sprintf("of at least %d", lo)
+		}
+		writeError(w, http.StatusBadRequest, fmt.Sprintf("%s must be a whole number %s, not %q", name, bound, params.Get(name)), -1)
+		return 0, false
+	}
+	return v, true
 }
 
 // errorReply is the body of every error. Offset, the byte offset in the
@@ -252,14 +330,53 @@ func writeError(w http.ResponseWriter, status int, msg string, offset int) {
 	if offset >= 0 {
 		reply.Offset = &offset
 	}
-	writeJSON(w, status, reply)
+	writeJSON(w, nil, status, reply, noStore)
 }
 
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.WriteHeader(status)
-	enc := json.NewEncoder(w)
+// How a reply may be cached.
+type cachePolicy int
+
+const (
+	byContent cachePolicy = iota // an ETag of the body; If-None-Match gets 304
+	noStore                      // never cached: it depends on chance, or is an error
+)
+
+// writeJSON writes v as the JSON reply to r.
+func writeJSON(w http.ResponseWriter, r *http.Request, status int, v any, cache cachePolicy) {
+	var body bytes.Buffer
+	enc := json.NewEncoder(&body)
 	enc.SetEscapeHTML(false)
-	enc.Encode(v) // a write error means the client has gone; nothing to do
+	if err := enc.Encode(v); err != nil {
+		status, body = http.StatusInternalServerError, bytes.Buffer{}
+		fmt.Fprintf(&body, "{\"error\": %q}\n", "cannot encode the reply: "+err.Error())
+		cache = noStore
+	}
+	h := w.Header()
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("X-Content-Type-Options", "nosniff")
+	if cache == noStore {
+		h.Set("Cache-Control", "no-store")
+	} else {
+		sum := sha256.Sum256(body.Bytes())
+		etag := `"` + hex.EncodeToString(sum[:12]) + `"`
+		h.Set("ETag", etag)
+		if r != nil && etagMatch(r.Header.Get("If-None-Match"), etag) {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+	}
+	w.WriteHeader(status)
+	w.Write(body.Bytes()) // a write error means the client has gone; nothing to do
+}
+
+// etagMatch reports whether an If-None-Match header names etag, weakly
+// compared as RFC 9110 asks for If-None-Match.
+func etagMatch(header, etag string) bool {
+	for _, t := range strings.Split(header, ",") {
+		t = strings.TrimPrefix(strings.TrimSpace(t), "W/")
+		if t == etag || t == "*" {
+			return true
+		}
+	}
+	return false
 }

@@ -112,7 +112,7 @@ func TestBadRequests(t *testing.T) {
 		{"/questions?n=101", 400, `n must be a whole number from 1 to 100, not "101"`, -1},
 		{"/questions?n=two", 400, `n must be a whole number from 1 to 100, not "two"`, -1},
 		{"/questions?n=2&seed=-1", 400, `seed must be a whole number from 0 to 18446744073709551615, not "-1"`, -1},
-		{"/questions?query=level:lead", 400, `unknown parameter "query"; the parameters are [q n seed]`, -1},
+		{"/questions?query=level:lead", 400, `unknown parameter "query"; the parameters are [q n seed offset limit]`, -1},
 		{"/questions?q=a&q=b", 400, `parameter "q" is given 2 times`, -1},
 		{"/questions/lead-1?x=1", 400, `unknown parameter "x"; this endpoint takes none`, -1},
 		{"/nothing", 404, `no such endpoint "/nothing"; the endpoints are /questions, /questions/{id} and /facets`, -1},

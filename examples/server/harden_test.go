@@ -1,0 +1,121 @@
+package main
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/backendprep/questionbank"
+)
+
+func TestStrictQueryStrings(t *testing.T) {
+	h := newHandler(questionbank.Default())
+	for _, target := range []string{
+		"/questions?q=level:senior;",
+		"/questions?q=%zz",
+		"/facets?q=a;b",
+		"/questions/senior-1?x;y",
+	} {
+		code, _, body := get(t, h, "GET", target)
+		assert.Equal(t, 400, code, target)
+		assert.Contains(t, body["error"], "malformed query string", target)
+	}
+}
+
+func TestUncleanPathsGetJSON(t *testing.T) {
+	h := newHandler(questionbank.Default())
+	for _, target := range []string{"//questions", "/questions/", "/./facets", "/questions/../facets", "/facets/"} {
+		code, _, body := get(t, h, "GET", target)
+		assert.Equal(t, 404, code, target)
+		assert.Contains(t, body["error"], "no such endpoint", target)
+	}
+}
+
+// bigBank is a bank of n questions, all at level senior.
+func bigBank(t *testing.T, n int) *questionbank.Bank {
+	t.Helper()
+	qs := make([]questionbank.Question, n)
+	for i := range qs {
+		qs[i] = questionbank.Question{ID: fmt.Sprintf("q%05d", i), Level: questionbank.Senior, Type: questionbank.Technical, Text: "Why?"}
+	}
+	b, err := questionbank.New(qs)
+	require.NoError(t, err)
+	return b
+}
+
+func TestQuestionsArePaged(t *testing.T) {
+	h := newHandler(bigBank(t, 250))
+	code, _, body := get(t, h, "GET", "/questions")
+	require.Equal(t, 200, code)
+	assert.Equal(t, 250.0, body["total"])
+	assert.Equal(t, 0.0, body["offset"])
+	assert.Equal(t, 100.0, body["limit"])
+	ids := idsOf(t, body)
+	require.Len(t, ids, 100, "at most 100 without a limit")
+	assert.Equal(t, "q00000", ids[0])
+
+	_, _, body = get(t, h, "GET", "/questions?offset=200&limit=30")
+	ids = idsOf(t, body)
+	assert.Equal(t, 200.0, body["offset"])
+	assert.Equal(t, 30.0, body["limit"])
+	require.Len(t, ids, 30)
+	assert.Equal(t, "q00200", ids[0])
+
+	_, _, body = get(t, h, "GET", "/questions?offset=240&limit=100")
+	assert.Len(t, idsOf(t, body), 10, "the last page")
+	_, _, body = get(t, h, "GET", "/questions?offset=1000")
+	assert.Equal(t, []any{}, body["questions"], "past the end: an empty page, not null")
+
+	for _, target := range []string{"/questions?limit=101", "/questions?limit=0", "/questions?offset=-1", "/questions?offset=x",
+		"/questions?n=2&offset=1", "/questions?seed=3"} {
+		code, _, body := get(t, h, "GET", target)
+		assert.Equal(t, 400, code, target)
+		assert.NotEmpty(t, body["error"], target)
+	}
+	_, _, body = get(t, h, "GET", "/questions?n=5&seed=1")
+	assert.NotContains(t, body, "offset", "a sample is not a page")
+}
+
+func TestCaching(t *testing.T) {
+	h := newHandler(questionbank.Default())
+	for _, target := range []string{"/questions?q=level:senior", "/questions/senior-1", "/facets?q=micro*", "/questions?n=2&seed=7"} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", target, nil))
+		require.Equal(t, 200, rec.Code, target)
+		etag := rec.Header().Get("ETag")
+		require.NotEmpty(t, etag, target)
+		assert.Empty(t, rec.Header().Get("Cache-Control"), target)
+
+		for _, inm := range []string{etag, "W/" + etag, `"other", ` + etag, "*"} {
+			req := httptest.NewRequest("GET", target, nil)
+			req.Header.Set("If-None-Match", inm)
+			rec = httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			assert.Equal(t, http.StatusNotModified, rec.Code, "%s with If-None-Match: %s", target, inm)
+			assert.Empty(t, rec.Body.String())
+		}
+		req := httptest.NewRequest("GET", target, nil)
+		req.Header.Set("If-None-Match", `"stale"`)
+		rec = httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		assert.Equal(t, 200, rec.Code, target)
+	}
+	// The same content, the same tag; other content, another.
+	tag := func(target string) string {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", target, nil))
+		return rec.Header().Get("ETag")
+	}
+	assert.Equal(t, tag("/questions?q=level:senior"), tag("/questions?q="+url.QueryEscape("level:SENIOR")))
+	assert.NotEqual(t, tag("/questions?q=level:senior"), tag("/questions?q=level:lead"))
+
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "/questions?n=2", nil))
+	assert.Equal(t, "no-store", rec.Header().Get("Cache-Control"), "a random sample")
+	assert.Empty(t, rec.Header().Get("ETag"))
+}
