@@ -24,7 +24,7 @@ func TestQueryChecksSkillsAsWritten(t *testing.T) {
 		{"() OR skill:nope", 6, "nope"},
 		{"-() skill:nope", 4, "nope"},
 		{"level<junior skill:nope", 13, "nope"},
-		{"skill:zzz OR skill:aaa", 0, "zzz"},        // the first in the query, not the first by value
+		{"skill:zzz OR skill:aaa", 0, "zzz"},    // the first in the query, not the first by value
 		{"skill:leadership,zzz,aaa", 11, "zzz"}, // the first unknown in a list
 	}
 	for _, tc := range tests {
