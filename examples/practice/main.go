@@ -4,12 +4,15 @@
 //
 //	go run ./examples/practice -q 'level>=senior' -state ~/.interview.json
 //
-// For each question, type your answer (one line, or nothing) and press
-// Enter to see the guidance; type s to skip the question, or q to stop.
-// With -state FILE, progress is kept in FILE: the next run deals only the
-// questions not yet practised or skipped, and the answers you typed are
-// saved there too. Input is read from standard input, so a script can
-// drive a session.
+// For each question, type your answer (one line of any length, or
+// nothing) and press Enter to see the guidance; type s or skip to skip the
+// question, q or quit to stop. With -state FILE, progress is kept in FILE:
+// the next run deals only the questions not yet practised or skipped, and
+// every answer you typed is saved there too. The file is saved after each
+// question, under a lock, so two sessions on one file lose nothing of each
+// other's; a path that cannot hold it is reported before the first
+// question. Input is read from standard input, so a script can drive a
+// session.
 //
 // Flags:
 //
@@ -21,20 +24,13 @@ package main
 
 import (
 	"bufio"
-	"bytes"
-	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
-	"strings"
 
 	"github.com/backendprep/questionbank"
 	"github.com/backendprep/questionbank/examples/internal/cli"
-	"github.com/backendprep/questionbank/render"
 )
 
 func main() {
@@ -45,7 +41,8 @@ const usage = `usage: practice [-q QUERY] [-seed S] [-state FILE] [-bank FILE]
 
 A mock interview: one question at a time, the guidance after your answer.
 Type an answer and press Enter (or just press Enter) to see the guidance;
-s skips a question, q stops. -state keeps your progress between runs.
+s or skip skips a question, q or quit stops. -state keeps your progress
+between runs.
 
 Examples:
   practice -q 'level:senior'
@@ -54,22 +51,12 @@ Examples:
 Flags:
 `
 
-// state is what -state keeps between runs.
-type state struct {
-	// Dealt lists the questions practised or skipped, in order.
-	Dealt []string `json:"dealt"`
-	// Skipped lists the questions of Dealt that were skipped.
-	Skipped []string `json:"skipped,omitempty"`
-	// Answers holds the answers typed, by question ID.
-	Answers map[string]string `json:"answers,omitempty"`
-}
-
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("practice", flag.ContinueOnError)
 	flags.SetOutput(stderr)
 	query := flags.String("q", "", "a `query` choosing the questions to practise, such as 'level>=senior'")
 	seed := flags.Uint64("seed", 0, "a `seed` for a reproducible order; 0 is random")
-	stateFile := flags.String("state", "", "a `file` that keeps progress between runs")
+	statePath := flags.String("state", "", "a `file` that keeps progress between runs")
 	bankFile := flags.String("bank", "", "a JSON bank `file` to practise from instead of the embedded questions")
 	hint := func([]string) string { return "give the query with -q" }
 	if status, ok := cli.Parse(flags, usage, args, hint); !ok {
@@ -84,7 +71,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !ok {
 		return 2
 	}
-	st, err := loadState(*stateFile)
+	file, st, err := openState(*statePath)
 	if err != nil {
 		fmt.Fprintf(stderr, "practice: %v\n", err)
 		return 1
@@ -95,128 +82,31 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if deck.Remaining() == 0 {
 		if total == 0 {
 			fmt.Fprintf(stdout, "No questions match %q.\n", *query)
-		} else {
-			fmt.Fprintf(stdout, "You have practised all %d questions that match %q. Remove %s to start again.\n", total, *query, *stateFile)
+			return 0
 		}
+		skipped := bank.Count(questionbank.And(f, questionbank.ByID(st.Skipped...)))
+		fmt.Fprintf(stdout, "You have been through all %d questions that match %q: practised %d, skipped %d. Remove %s to start again.\n",
+			total, *query, total-skipped, skipped, *statePath)
 		return 0
 	}
 	fmt.Fprintf(stdout, "%d of %d questions to go. Type your answer and press Enter to see the guidance; s skips, q stops.\n", deck.Remaining(), total)
 
-	in := bufio.NewScanner(stdin)
-	in.Buffer(make([]byte, 0, 64*1024), 1<<20)
-	read := func(prompt string) (string, bool) {
-		fmt.Fprint(stdout, prompt)
-		if !in.Scan() {
-			fmt.Fprintln(stdout)
-			return "", false
-		}
-		return strings.TrimSpace(in.Text()), true
-	}
-	practised, skipped := 0, 0
-	save := func() bool {
-		if err := saveState(*stateFile, st); err != nil {
-			fmt.Fprintf(stderr, "practice: %v\n", err)
-			return false
-		}
-		return true
-	}
-	for q, ok := deck.Next(); ok; q, ok = deck.Next() {
-		n := total - deck.Remaining()
-		fmt.Fprintf(stdout, "\nQuestion %d of %d (%s, %s)\n%s\n", n, total, q.Level.Title(), q.Type.Title(), q.Text)
-		if len(q.Skills) > 0 {
-			fmt.Fprintf(stdout, "Skills tested: %s\n", strings.Join(q.Skills, ", "))
-		}
-		answer, ok := read("\nYour answer (Enter: show guidance, s: skip, q: stop)> ")
-		if !ok || answer == "q" {
-			break
-		}
-		st.Dealt = append(st.Dealt, q.ID)
-		if answer == "s" {
-			skipped++
-			st.Skipped = append(st.Skipped, q.ID)
-			fmt.Fprintln(stdout, "Skipped.")
-			if !save() {
-				return 1
-			}
-			continue
-		}
-		practised++
-		if answer != "" {
-			if st.Answers == nil {
-				st.Answers = map[string]string{}
-			}
-			st.Answers[q.ID] = answer
-		}
-		if !save() {
-			return 1
-		}
-		if err := render.WriteGuidance(stdout, q); err != nil {
+	s := &session{in: bufio.NewReader(stdin), out: stdout, file: file}
+	left := 0
+	for q := range deck.All() {
+		if err := s.ask(q, total-deck.Remaining(), total); err != nil {
 			fmt.Fprintf(stderr, "practice: %v\n", err)
 			return 1
 		}
-		if deck.Remaining() == 0 {
+		if s.stopped {
+			left = 1 // the question asked, not practised
 			break
 		}
-		if next, ok := read("\nEnter: next question, q: stop> "); !ok || next == "q" {
+		if s.answered && deck.Remaining() > 0 && !s.next() {
 			break
 		}
 	}
-	fmt.Fprintf(stdout, "\nPractised %d, skipped %d; %d left.\n", practised, skipped, deck.Remaining())
+	left += deck.Remaining()
+	fmt.Fprintf(stdout, "\nPractised %d, skipped %d; %d left.\n", s.practised, s.skipped, left)
 	return 0
-}
-
-// loadState reads the state file, if there is one. A missing file is a
-// fresh start; a file that cannot be read or parsed is an error, never
-// silently reset.
-func loadState(name string) (*state, error) {
-	st := &state{}
-	if name == "" {
-		return st, nil
-	}
-	data, err := os.ReadFile(name)
-	if errors.Is(err, fs.ErrNotExist) {
-		return st, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("state file: %w", err)
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(st); err != nil {
-		return nil, fmt.Errorf("state file %s is not a practice state (%v); move it away to start again", name, err)
-	}
-	return st, nil
-}
-
-// saveState writes the state file atomically: to a temporary file in the
-// same directory, then renamed over the old one, so that a crash leaves
-// the old state or the new, never half of one.
-func saveState(name string, st *state) error {
-	if name == "" {
-		return nil
-	}
-	data, err := json.MarshalIndent(st, "", "  ")
-	if err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
-	if err != nil {
-		return fmt.Errorf("saving state: %w", err)
-	}
-	defer os.Remove(tmp.Name()) // after a successful rename, there is nothing to remove
-	if _, err := tmp.Write(append(data, '\n')); err != nil {
-		tmp.Close()
-		return fmt.Errorf("saving state: %w", err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("saving state: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("saving state: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), name); err != nil {
-		return fmt.Errorf("saving state: %w", err)
-	}
-	return nil
 }

@@ -46,11 +46,11 @@ func TestSessionResumesWithoutRepeats(t *testing.T) {
 	assert.Contains(t, out, "How to answer")
 	assert.Contains(t, out, "Skipped.")
 	assert.Contains(t, out, "Question 3 of 4")
-	assert.Contains(t, out, "Practised 1, skipped 1; 1 left.")
+	assert.Contains(t, out, "Practised 1, skipped 1; 2 left.", "the question stopped at is left too")
 	st := readState(t, stateFile)
 	require.Len(t, st.Dealt, 2)
 	assert.Equal(t, st.Dealt[1:], st.Skipped)
-	assert.Equal(t, map[string]string{st.Dealt[0]: "Microservices, mostly."}, st.Answers)
+	assert.Equal(t, map[string]answers{st.Dealt[0]: {"Microservices, mostly."}}, st.Answers)
 
 	// Run 2: the question we stopped at was not practised, so two are left.
 	code, out, errOut = practice(t, "\n\n\n", args...)
@@ -66,14 +66,14 @@ func TestSessionResumesWithoutRepeats(t *testing.T) {
 	// Run 3: nothing left.
 	code, out, _ = practice(t, "", args...)
 	assert.Equal(t, 0, code)
-	assert.Contains(t, out, "You have practised all 4 questions")
+	assert.Contains(t, out, "You have been through all 4 questions that match \"level:lead,principal\": practised 3, skipped 1.")
 }
 
 func TestSessionEndsAtEOF(t *testing.T) {
 	code, out, _ := practice(t, "", "-q", "id:junior-1")
 	assert.Equal(t, 0, code)
 	assert.Contains(t, out, "Can you explain a technical project")
-	assert.Contains(t, out, "Practised 0, skipped 0; 0 left.")
+	assert.Contains(t, out, "Practised 0, skipped 0; 1 left.")
 	assert.NotContains(t, out, "How to answer")
 }
 
