@@ -67,14 +67,20 @@
 //	                          are alike: skill:"Problem solving" is the same
 //	id:senior-2               a question by ID
 //	kubernetes                a whole word, in any text field
-//	"api gateway"             words in sequence within one field
+//	"api gateway"             words in sequence within one field, whatever
+//	                          stands between them: "API, gateway" too
 //	micro*                    a prefix: microservices; "api gate*" too
 //
-// Quoted strings use double quotes, with \" and \\ as escapes. Free text
-// matches whole words, which are runs of Unicode letters and digits
-// ("Node.js" holds node and js), in the question, the introduction, each
-// bullet, the example answer and each skill. Comparisons and ranges apply
-// to level only.
+// Quoted strings use double quotes, with Go's escapes (the rules of
+// strconv.Unquote: \" \\ \n \t \x41 \u00e9 ...), so any value can be
+// written. Free text matches whole words, which are runs of Unicode
+// letters, digits and combining marks ("Node.js" holds node and js;
+// "हिन्दी" is one word), compared without regard to case and in Unicode
+// normal form C (a precomposed "é" matches "e" and a combining accent), in
+// the question, the introduction, each bullet, the example answer and each
+// skill. A phrase matches its words in sequence within one of those
+// fields; the spaces and punctuation between them do not matter, as in
+// Lucene and bleve. Comparisons and ranges apply to level only.
 //
 // Examples over the embedded corpus:
 //
@@ -90,9 +96,12 @@
 // that suggests a fix ("unknown field "lvl"; did you mean "level"?"), and
 // a [SyntaxError.Caret] rendering for terminals. [Bank.Query] and
 // [Bank.ParseQuery] also reject a skill that no question in the bank
-// tests. Every Filter, parsed or built in Go, has a canonical
-// [Filter.String] that parses back to the same filter. Queries are limited
-// to [MaxQueryLen] bytes and [MaxQueryDepth] nested parentheses.
+// tests, checking every skill as written and reporting the first unknown
+// one. Every Filter, parsed or built in Go, has a canonical
+// [Filter.String] that parses back to the same filter, unless it is too
+// long or deep to be a query, when [Filter.MarshalText] says so rather
+// than write what cannot be read. Queries are limited to [MaxQueryLen]
+// bytes and [MaxQueryDepth] nested parentheses.
 //
 // # Random selection
 //
