@@ -177,14 +177,14 @@ func TestTextIndexParts(t *testing.T) {
 	}
 }
 
-// TestDeepFilterInSmallBank checks a filter that needs more of run1's
+// TestDeepFilterInSmallBank checks a filter that needs more of runWord's
 // stack than it has, in a bank of one word: the chunked path evaluates it.
-// Each negated term is a result run1 keeps on its stack until the And.
+// Each negated term is a result runWord keeps on its stack until the And.
 func TestDeepFilterInSmallBank(t *testing.T) {
 	b := Default()
 	q := `-level:junior -level:mid -type:competency -skill:leadership -"use the star*" -kubernetes -id:lead-1 -skill:debugging -shopify (level:architect OR -"api gate*")`
 	f := MustParseFilter(q)
-	require.NotEqual(t, opCode, b.compile(f).op, "the filter is deeper than run1 takes")
+	require.NotEqual(t, opWords, b.compile(f).op, "the filter is deeper than runWord takes")
 	var want []string
 	for _, question := range b.All() {
 		if f.Match(question) {

@@ -45,7 +45,7 @@ type Question struct {
 // clone returns a deep copy of q. The three slices share one allocation,
 // each capped so that appending to one cannot overwrite another.
 func (q Question) clone() Question {
-	n := q.lists()
+	n := q.listLen()
 	if n == 0 {
 		return q
 	}
@@ -54,10 +54,10 @@ func (q Question) clone() Question {
 }
 
 // lists returns the number of strings in q's slices.
-func (q *Question) lists() int { return len(q.HowToAnswer) + len(q.WhatNotToSay) + len(q.Skills) }
+func (q *Question) listLen() int { return len(q.HowToAnswer) + len(q.WhatNotToSay) + len(q.Skills) }
 
 // cloneTo returns a deep copy of q whose slices are copied into buf's
-// spare capacity, which must hold q.lists() more, and what is left of buf.
+// spare capacity, which must hold q.listLen() more, and what is left of buf.
 func (q Question) cloneTo(buf []string) (Question, []string) {
 	q.HowToAnswer, buf = cloneInto(buf, q.HowToAnswer)
 	q.WhatNotToSay, buf = cloneInto(buf, q.WhatNotToSay)
@@ -143,7 +143,7 @@ func New(questions []Question) (*Bank, error) {
 	// One allocation holds every question's slices.
 	n := 0
 	for i := range questions {
-		n += questions[i].lists()
+		n += questions[i].listLen()
 	}
 	buf := make([]string, 0, n)
 	qs := make([]Question, len(questions))
@@ -173,7 +173,7 @@ func (b *Bank) copies(idx []int) []Question {
 	}
 	n := 0
 	for _, i := range idx {
-		n += b.qs[i].lists()
+		n += b.qs[i].listLen()
 	}
 	buf := make([]string, 0, n)
 	out := make([]Question, len(idx))
@@ -220,8 +220,8 @@ func (b *Bank) Questions(f Filter) iter.Seq[Question] {
 // call, without allocating once f has been used with this bank.
 func (b *Bank) Count(f Filter) int {
 	if f.n != nil { // the fast path for a filter compiled to one step
-		if c := f.n.compiled.Load(); c != nil && c.bank == b && c.one != nil {
-			return bits.OnesCount64(leaves1(c.one))
+		if c := f.n.compiled.Load(); c != nil && c.bank == b && c.single != nil {
+			return bits.OnesCount64(combineLeaves(c.single))
 		}
 	}
 	return b.count(b.compile(f))

@@ -1,0 +1,274 @@
+package questionbank
+
+import (
+	"slices"
+	"strings"
+)
+
+// Compiling a Filter against one bank's index into a prog, a small tree of
+// set operations, kept in the Filter for the next call with that bank. A
+// bank of at most 64 questions gets a flat word program instead
+// (wordprog.go).
+
+type opcode uint8
+
+const (
+	opNone   opcode = iota // nothing
+	opAll                  // everything
+	opSets                 // the union of sets
+	opAnd                  // the intersection of kids
+	opOr                   // the union of kids
+	opNot                  // the complement of kids[0]
+	opPhrase               // candidates from groups, confirmed against the text
+	opWords                // code, run by runWord (in banks of at most 64 questions)
+)
+
+// A prog is a filter compiled against one bank's index.
+type prog struct {
+	op     opcode
+	sets   []*set   // opSets
+	kids   []*prog  // opAnd, opOr, opNot
+	groups [][]*set // opPhrase: for each word, the sets of the words it stands for
+	text   *node    // opPhrase: the words and prefix flag
+
+	// depth is how many chunks of scratch space eval needs.
+	depth int
+
+	// code is an opWords prog: the tree flattened into postfix order, run
+	// by runWord in a loop rather than by recursion.
+	code []instr
+}
+
+// withDepth sets p.depth from its kids and returns p.
+func withDepth(p *prog) *prog {
+	switch p.op {
+	case opAnd, opOr:
+		p.depth = p.kids[0].depth
+		for _, k := range p.kids[1:] {
+			p.depth = max(p.depth, 1+k.depth)
+		}
+	case opNot:
+		p.depth = p.kids[0].depth
+	case opPhrase:
+		p.depth = 1
+	}
+	return p
+}
+
+// maxStackDepth is the scratch depth a caller of eval keeps on its stack;
+// deeper progs take theirs from a pool.
+const maxStackDepth = 8
+
+// scratch returns scratch space for evaluating p, in buf if it fits, and
+// a pooled slice to give back with putWords, or nil.
+func (p *prog) scratch(buf *[maxStackDepth * chunkWords]uint64) ([]uint64, *[]uint64) {
+	if p.depth <= maxStackDepth {
+		return buf[:p.depth*chunkWords], nil
+	}
+	pooled := getWords(p.depth * chunkWords)
+	return *pooled, pooled
+}
+
+var (
+	progNone = &prog{op: opNone}
+	progAll  = &prog{op: opAll}
+)
+
+// compiled is a node's cached prog, with the bank it was compiled for.
+type compiled struct {
+	bank   *Bank
+	p      *prog
+	single *instr // in a small bank, p's only instr when it needs no stack: Count's fast path
+}
+
+// compile returns f compiled against b, from f's cache when it was last
+// used with b.
+func (b *Bank) compile(f Filter) *prog {
+	if f.n != nil {
+		if c := f.n.compiled.Load(); c != nil && c.bank == b {
+			return c.p
+		}
+	}
+	return b.compileNew(f)
+}
+
+// compileNew compiles f against b and keeps the result in f.
+func (b *Bank) compileNew(f Filter) *prog {
+	if f.n == nil {
+		return progAll
+	}
+	c := &compiled{bank: b}
+	if len(b.qs) > 0 && len(b.qs) <= 64 { // one word of questions
+		if code, ok := b.flatten(f.n, make([]instr, 0, 4), 0); ok {
+			c.p = &prog{op: opWords, code: code}
+			if len(code) == 1 && code[0].op != opPhrase && code[0].n == 0 {
+				c.single = &code[0]
+			}
+		}
+	}
+	if c.p == nil { // a large bank, or a filter too deep for runWord
+		c.p = b.compileNode(f.n)
+	}
+	f.n.compiled.Store(c)
+	return c.p
+}
+
+func (b *Bank) compileNode(n *node) *prog {
+	ix := b.index()
+	switch n.kind {
+	case kindNone:
+		return progNone
+	case kindAnd:
+		p := &prog{op: opAnd, kids: make([]*prog, 0, len(n.kids))}
+		for _, k := range n.kids {
+			kp := b.compileNode(k)
+			switch kp.op {
+			case opNone:
+				return progNone
+			case opAll:
+				continue
+			}
+			p.kids = append(p.kids, kp)
+		}
+		return simplify(p)
+	case kindOr:
+		var sets []*set // leaf kids merge into one union
+		var kids []*prog
+		for _, k := range n.kids {
+			kp := b.compileNode(k)
+			switch kp.op {
+			case opAll:
+				return progAll
+			case opNone:
+				continue
+			case opSets:
+				if sets == nil {
+					sets = make([]*set, 0, len(n.kids))
+				}
+				sets = append(sets, kp.sets...)
+				continue
+			}
+			kids = append(kids, kp)
+		}
+		if len(kids) == 0 {
+			return setsProg(sets)
+		}
+		if len(sets) > 0 {
+			kids = append([]*prog{setsProg(sets)}, kids...)
+		}
+		return simplify(&prog{op: opOr, kids: kids})
+	case kindNot:
+		switch kp := b.compileNode(n.kids[0]); kp.op {
+		case opNone:
+			return progAll
+		case opAll:
+			return progNone
+		default:
+			return withDepth(&prog{op: opNot, kids: []*prog{kp}})
+		}
+	case kindText:
+		return b.textIndex().phraseProg(n)
+	}
+	return setsProg(ix.leafSets(n))
+}
+
+// leafSets returns the sets whose union a level, type, skill or ID node
+// stands for.
+func (ix *index) leafSets(n *node) []*set {
+	switch n.kind {
+	case kindLevel:
+		for l := minLevel; l <= maxLevel; l++ {
+			if n.mask == levelsFrom(l) { // level>=l: one set
+				return ix.atLeast[l].alone
+			}
+		}
+		var sets []*set
+		for l := minLevel; l <= maxLevel; l++ {
+			if n.mask&(1<<l) != 0 {
+				sets = append(sets, ix.levels[l])
+			}
+		}
+		return sets
+	case kindType:
+		var sets []*set
+		for t := minType; t <= maxType; t++ {
+			if n.mask&(1<<t) != 0 {
+				sets = append(sets, ix.types[t])
+			}
+		}
+		if len(sets) == 1 {
+			return sets[0].alone
+		}
+		return sets
+	case kindSkill:
+		var sets []*set
+		for _, v := range n.vals {
+			if s := ix.skills[v]; s != nil {
+				sets = append(sets, s)
+			}
+		}
+		if len(sets) == 1 {
+			return sets[0].alone
+		}
+		return sets
+	case kindID:
+		var list []int32
+		for _, v := range n.vals {
+			if i, ok := ix.byID[v]; ok {
+				list = append(list, int32(i))
+			}
+		}
+		if len(list) == 0 {
+			return nil
+		}
+		slices.Sort(list)
+		return []*set{{list: list}}
+	}
+	panic("questionbank: unknown filter node") // unreachable: nodes are built here
+}
+
+// simplify returns p, or its only kid, or none for an And or Or with no
+// kids left.
+func simplify(p *prog) *prog {
+	switch len(p.kids) {
+	case 0:
+		if p.op == opAnd {
+			return progAll
+		}
+		return progNone
+	case 1:
+		return p.kids[0]
+	}
+	return withDepth(p)
+}
+
+func setsProg(sets []*set) *prog {
+	if len(sets) == 0 {
+		return progNone
+	}
+	return &prog{op: opSets, sets: sets}
+}
+
+// phraseProg compiles a free-text node: one word is exactly its set (or,
+// as a prefix, the union of its words' sets); a phrase is the intersection
+// of its words' sets, confirmed against the text.
+func (t *textIndex) phraseProg(n *node) *prog {
+	groups := make([][]*set, len(n.vals))
+	for k, w := range n.vals {
+		if n.prefix && k == len(n.vals)-1 {
+			i, _ := slices.BinarySearch(t.vocab, w)
+			for ; i < len(t.vocab) && strings.HasPrefix(t.vocab[i], w); i++ {
+				groups[k] = append(groups[k], t.words[t.vocab[i]])
+			}
+		} else if s := t.words[w]; s != nil {
+			groups[k] = []*set{s}
+		}
+		if len(groups[k]) == 0 {
+			return progNone
+		}
+	}
+	if len(groups) == 1 {
+		return setsProg(groups[0])
+	}
+	return withDepth(&prog{op: opPhrase, groups: groups, text: n})
+}

@@ -1,0 +1,485 @@
+package questionbank
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"slices"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/backendprep/questionbank/internal/suggest"
+)
+
+// The decoder behind LoadJSON: one pass over JSON that json.Valid has
+// accepted, into questions, checking each as it goes and finding lines
+// only for what it reports.
+
+// A decoder reads a bank from JSON that json.Valid has accepted, so it
+// meets no syntax error; it reports what does not fit the schema.
+type decoder struct {
+	data  []byte
+	pos   int
+	lines lineCounter
+	probs problems
+	valid *validator
+
+	skills map[string]string // each skill's string, made once
+	msgs   []problem         // the problems of the question being read
+	rank   int               // the rank of the problems being reported
+	fatal  error             // a problem that stops reading
+}
+
+// bank reads the top-level value. Its error is one that stops reading;
+// the problems of questions are in d.probs.
+func (d *decoder) bank() ([]Question, error) {
+	d.space()
+	switch d.data[d.pos] {
+	case '[':
+		qs := d.questions()
+		return qs, d.fatal
+	case '{':
+		var qs []Question
+		found := false
+		d.pos++
+		for d.space(); d.data[d.pos] != '}'; d.space() {
+			if d.data[d.pos] == ',' {
+				d.pos++
+				d.space()
+			}
+			keyAt := d.pos
+			key := d.key()
+			if key != "questions" {
+				d.skip()
+				continue
+			}
+			if found {
+				return nil, fmt.Errorf(`questionbank: JSON bank: %s: a second "questions" key`, lineCol(d.data, keyAt))
+			}
+			found = true
+			if d.data[d.pos] != '[' {
+				return nil, fmt.Errorf(`questionbank: JSON bank: %s: "questions" must be an array`, lineCol(d.data, d.pos))
+			}
+			if qs = d.questions(); d.fatal != nil {
+				return nil, d.fatal
+			}
+		}
+		if !found {
+			return nil, errors.New(`questionbank: JSON bank: the object has no "questions" array`)
+		}
+		return qs, nil
+	}
+	return nil, errors.New(`questionbank: JSON bank: want an array of questions, or an object with a "questions" array`)
+}
+
+// questions reads the array of questions at d.pos, checking each question
+// as it is read.
+func (d *decoder) questions() []Question {
+	n := d.count()
+	qs := make([]Question, 0, n)
+	d.valid = newValidator(n)
+	d.skills = make(map[string]string)
+	d.pos++ // [
+	for d.space(); d.data[d.pos] != ']'; d.space() {
+		if d.data[d.pos] == ',' {
+			d.pos++
+			d.space()
+		}
+		start := d.pos
+		qs = append(qs, Question{})
+		i := len(qs) - 1
+		q := &qs[i]
+		d.msgs = d.msgs[:0]
+		reported := d.question(q)
+		if d.fatal != nil {
+			return nil
+		}
+		d.rank = rankValid
+		d.valid.check(i, q, reported, d.bad)
+		if len(d.msgs) == 0 {
+			continue
+		}
+		slices.SortStableFunc(d.msgs, func(a, b problem) int { return a.rank - b.rank })
+		line := d.lines.at(start)
+		for _, p := range d.msgs {
+			d.probs.add(fmt.Errorf("questionbank: line %d: question %d%s: %s", line, i, idNote(q.ID), p.msg))
+		}
+	}
+	d.pos++ // ]
+	return qs
+}
+
+// count returns the number of elements of the array at d.pos, to size the
+// slice of questions once; it skips the array without decoding it.
+func (d *decoder) count() int {
+	save := d.pos
+	defer func() { d.pos = save }()
+	n := 0
+	d.pos++
+	for d.space(); d.data[d.pos] != ']'; d.space() {
+		if d.data[d.pos] == ',' {
+			d.pos++
+			d.space()
+		}
+		d.skip()
+		n++
+	}
+	return n
+}
+
+// A problem is one problem of a question, ranked so that a question's
+// problems are listed in the order of its schema's fields, whatever the
+// order of its keys: each key's by the key, unknown keys after them,
+// and validation's last.
+type problem struct {
+	rank int
+	msg  string
+}
+
+// rankUnknown and rankValid rank the problems of unknown keys and of
+// validation, after those of jsonFields.
+const (
+	rankUnknown = 1 << 10
+	rankValid   = 1 << 11
+)
+
+// bad records a problem of the question being read, formatting it only if
+// it will be listed.
+func (d *decoder) bad(msg func() string) {
+	if d.probs.room() && len(d.msgs) < maxProblems {
+		d.msgs = append(d.msgs, problem{d.rank, msg()})
+	} else {
+		d.probs.more++
+	}
+}
+
+// jsonFields lists the keys of a question, in schema order.
+var jsonFields = []string{"id", "level", "type", "text", "introduction", "how_to_answer", "what_not_to_say", "example_answer", "skills"}
+
+// question reads one element of the questions array into q and returns
+// the fields it reported problems with (fieldID and so on), so that
+// validation does not report them twice.
+func (d *decoder) question(q *Question) (reported int) {
+	d.rank = 0
+	if c := d.data[d.pos]; c != '{' {
+		d.bad(func() string { return "want an object, found " + kindOf(c) })
+		d.skip()
+		return fieldID | fieldLevel | fieldType | fieldText | fieldSkills
+	}
+	var seen, has uint16 // bits of jsonFields: keys given, and given a value
+	report := func(field int, msg func() string) {
+		reported |= field
+		d.bad(msg)
+	}
+	d.pos++
+	for d.space(); d.data[d.pos] != '}'; d.space() {
+		if d.data[d.pos] == ',' {
+			d.pos++
+			d.space()
+		}
+		key := d.key()
+		k := fieldIndex(key)
+		d.rank = k
+		if k < 0 {
+			d.rank = rankUnknown
+			report(0, func() string {
+				msg := fmt.Sprintf("unknown key %q", key)
+				if s := suggest.Closest(key, jsonFields, nil); s != "" {
+					msg += didYouMean(s)
+				}
+				return msg
+			})
+			d.skip()
+			continue
+		}
+		if seen&(1<<k) != 0 {
+			report(0, func() string { return fmt.Sprintf("key %q is given twice", key) })
+			d.skip()
+			continue
+		}
+		seen |= 1 << k
+		if bytes.HasPrefix(d.data[d.pos:], []byte("null")) {
+			d.pos += len("null")
+			continue
+		}
+		has |= 1 << k
+		if ok := d.field(q, k, report); !ok {
+			d.skip()
+		}
+		if d.fatal != nil {
+			return reported
+		}
+	}
+	d.pos++ // }
+	for k, bit := range [...]int{fieldID, fieldLevel, fieldType, fieldText} {
+		d.rank = k
+		if has&(1<<k) == 0 && reported&bit == 0 {
+			report(bit, func() string { return fmt.Sprintf("missing %q", jsonFields[k]) })
+		}
+	}
+	return reported
+}
+
+func fieldIndex(key string) int {
+	for k, f := range jsonFields {
+		if f == key {
+			return k
+		}
+	}
+	return -1
+}
+
+// field reads the value of field k (an index of jsonFields) into q. It
+// returns false, having reported the problem, for a value of the wrong
+// kind, which the caller skips.
+func (d *decoder) field(q *Question, k int, report func(int, func() string)) bool {
+	name := jsonFields[k]
+	bit := [...]int{fieldID, fieldLevel, fieldType, fieldText, 0, 0, 0, 0, fieldSkills}[k]
+	c := d.data[d.pos]
+	if k == 5 || k == 6 || k == 8 { // the lists
+		if c != '[' {
+			report(bit, func() string { return fmt.Sprintf("%s: want an array of strings, found %s", name, kindOf(c)) })
+			return false
+		}
+		list, bad := d.strings(k == 8)
+		if bad != 0 {
+			report(bit, func() string {
+				return fmt.Sprintf("%s: want an array of strings, found an array holding %s", name, kindOf(bad))
+			})
+		}
+		switch k {
+		case 5:
+			q.HowToAnswer = list
+		case 6:
+			q.WhatNotToSay = list
+		default:
+			q.Skills = list
+		}
+		return true
+	}
+	if c != '"' {
+		report(bit, func() string { return fmt.Sprintf("%s: want a string, found %s", name, kindOf(c)) })
+		return false
+	}
+	s := d.str()
+	var ok bool
+	switch k {
+	case 0:
+		q.ID = s
+	case 1:
+		if q.Level, ok = lookupLevel(s); !ok {
+			report(bit, unknownLevel(s).message)
+		}
+	case 2:
+		if q.Type, ok = lookupType(s); !ok {
+			report(bit, unknownType(s).message)
+		}
+	case 3:
+		q.Text = s
+	case 4:
+		q.Introduction = s
+	case 7:
+		q.ExampleAnswer = s
+	}
+	return true
+}
+
+// strings reads an array at d.pos that should hold only strings. bad is
+// the first byte of the first element that is not a string, or 0; such
+// elements are skipped. Skills are interned: a bank names few skills many
+// times.
+func (d *decoder) strings(intern bool) (list []string, bad byte) {
+	d.pos++ // [
+	for d.space(); d.data[d.pos] != ']'; d.space() {
+		if d.data[d.pos] == ',' {
+			d.pos++
+			d.space()
+		}
+		if c := d.data[d.pos]; c != '"' {
+			if bad == 0 {
+				bad = c
+			}
+			d.skip()
+			continue
+		}
+		if !intern {
+			list = append(list, d.str())
+			continue
+		}
+		end := d.skipString()
+		raw := d.data[d.pos+1 : end-1]
+		if s, ok := d.skills[string(raw)]; ok && bytes.IndexByte(raw, '\\') < 0 {
+			d.pos = end
+			list = append(list, s)
+			continue
+		}
+		s := d.str()
+		d.skills[s] = s
+		list = append(list, s)
+	}
+	d.pos++ // ]
+	return list, bad
+}
+
+// kindOf names the kind of JSON value that starts with c, for messages.
+func kindOf(c byte) string {
+	switch c {
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	case '"':
+		return "a string"
+	case 't', 'f':
+		return "a boolean"
+	case 'n':
+		return "null"
+	}
+	return "a number"
+}
+
+// space skips white space.
+func (d *decoder) space() {
+	for d.pos < len(d.data) {
+		switch d.data[d.pos] {
+		case ' ', '\t', '\n', '\r':
+			d.pos++
+		default:
+			return
+		}
+	}
+}
+
+// key reads an object's key and the colon after it.
+func (d *decoder) key() string {
+	k := d.str()
+	d.space()
+	d.pos++ // :
+	d.space()
+	return k
+}
+
+// skip skips the value at d.pos.
+func (d *decoder) skip() {
+	switch d.data[d.pos] {
+	case '"':
+		d.pos = d.skipString()
+		return
+	case '{', '[':
+		depth := 0
+		for {
+			switch d.data[d.pos] {
+			case '"':
+				d.pos = d.skipString()
+				continue
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+			}
+			d.pos++
+			if depth == 0 {
+				return
+			}
+		}
+	}
+	for d.pos < len(d.data) {
+		switch d.data[d.pos] {
+		case ',', '}', ']', ' ', '\t', '\n', '\r':
+			return
+		}
+		d.pos++
+	}
+}
+
+// skipString returns the offset just past the string at d.pos.
+func (d *decoder) skipString() int {
+	i := d.pos + 1
+	for {
+		switch d.data[i] {
+		case '"':
+			return i + 1
+		case '\\':
+			i++
+		}
+		i++
+	}
+}
+
+// str reads the string at d.pos.
+func (d *decoder) str() string {
+	start := d.pos + 1
+	i := start
+	for d.data[i] != '"' && d.data[i] != '\\' {
+		i++
+	}
+	if d.data[i] == '"' { // the usual case: no escapes
+		d.pos = i + 1
+		return string(d.data[start:i])
+	}
+	b := append([]byte(nil), d.data[start:i]...)
+	for {
+		c := d.data[i]
+		switch {
+		case c == '"':
+			d.pos = i + 1
+			return string(b)
+		case c != '\\':
+			b = append(b, c)
+			i++
+			continue
+		}
+		i++ // the backslash
+		switch e := d.data[i]; e {
+		case 'b':
+			b = append(b, '\b')
+		case 'f':
+			b = append(b, '\f')
+		case 'n':
+			b = append(b, '\n')
+		case 'r':
+			b = append(b, '\r')
+		case 't':
+			b = append(b, '\t')
+		case 'u':
+			r := hex4(d.data[i+1 : i+5])
+			at := i - 1
+			i += 4
+			if utf16.IsSurrogate(r) {
+				r2 := rune(-1)
+				if i+6 < len(d.data) && d.data[i+1] == '\\' && d.data[i+2] == 'u' {
+					r2 = hex4(d.data[i+3 : i+7])
+				}
+				if r = utf16.DecodeRune(r, r2); r == utf8.RuneError {
+					if d.fatal == nil {
+						d.fatal = fmt.Errorf("questionbank: JSON bank: %s: %s is half of a UTF-16 surrogate pair", lineCol(d.data, at), d.data[at:at+6])
+					}
+					d.pos = i + 1
+					return ""
+				}
+				i += 6
+			}
+			b = utf8.AppendRune(b, r)
+		default: // " \ /
+			b = append(b, e)
+		}
+		i++
+	}
+}
+
+// hex4 decodes four hexadecimal digits, which json.Valid has checked.
+func hex4(h []byte) rune {
+	var r rune
+	for _, c := range h {
+		switch {
+		case c <= '9':
+			c -= '0'
+		case c >= 'a':
+			c -= 'a' - 10
+		default:
+			c -= 'A' - 10
+		}
+		r = r<<4 | rune(c)
+	}
+	return r
+}
