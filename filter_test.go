@@ -1,6 +1,7 @@
 package questionbank
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -15,8 +16,8 @@ func TestFilterCombinators(t *testing.T) {
 		want []string
 		text string // canonical String
 	}{
-		{"zero", Filter{}, b.ids(), ""},
-		{"And()", And(), b.ids(), ""},
+		{"zero", Filter{}, ids(b.All()), ""},
+		{"And()", And(), ids(b.All()), ""},
 		{"Or()", Or(), nil, "-()"},
 		{"ByID()", ByID(), nil, "-()"},
 		{"ByLevel()", ByLevel(), nil, "-()"},
@@ -26,10 +27,10 @@ func TestFilterCombinators(t *testing.T) {
 		{"BySkill empty", BySkill("", " - "), nil, "-()"},
 		{"ByText no words", ByText("+++"), nil, "-()"},
 		{"Not(zero)", Not(Filter{}), nil, "-()"},
-		{"Not(Or())", Not(Or()), b.ids(), ""},
+		{"Not(Or())", Not(Or()), ids(b.All()), ""},
 		{"Not(Not(x))", Not(Not(ByLevel(Lead))), []string{"lead-1", "lead-2"}, "level:lead"},
 		{"And with none", And(ByLevel(Lead), Or()), nil, "-()"},
-		{"Or with all", Or(ByLevel(Lead), Filter{}), b.ids(), ""},
+		{"Or with all", Or(ByLevel(Lead), Filter{}), ids(b.All()), ""},
 		{"ByLevel", ByLevel(Lead, Senior), []string{"senior-1", "senior-2", "lead-1", "lead-2"}, "level:senior..lead"},
 		{"ByLevelRange", ByLevelRange(Mid, Lead), []string{"mid-1", "mid-2", "senior-1", "senior-2", "lead-1", "lead-2"}, "level:mid..lead"},
 		{"ByLevelRange from", ByLevelRange(Senior, Architect), []string{"senior-1", "senior-2", "lead-1", "lead-2", "principal-1", "principal-2", "architect-1", "architect-2"}, "level>=senior"},
@@ -40,7 +41,7 @@ func TestFilterCombinators(t *testing.T) {
 		{"ByLevel from senior", ByLevel(Architect, Senior, Lead, Principal), []string{"senior-1", "senior-2", "lead-1", "lead-2", "principal-1", "principal-2", "architect-1", "architect-2"}, "level>=senior"},
 		{"ByLevel up to developer", ByLevel(Developer, Junior), []string{"junior-1", "junior-2", "developer-1", "developer-2"}, "level<=developer"},
 		{"ByLevel run", ByLevel(Mid, Senior, Lead), []string{"mid-1", "mid-2", "senior-1", "senior-2", "lead-1", "lead-2"}, "level:mid..lead"},
-		{"ByLevel all", ByLevel(Levels()...), b.ids(), "level>=junior"},
+		{"ByLevel all", ByLevel(Levels()...), ids(b.All()), "level>=junior"},
 		{"ByType", ByType(Situational, Competency), []string{"senior-2", "principal-2", "architect-2"}, "type:competency,situational"},
 		{"BySkill spellings", BySkill("problem solving", "PROBLEM_SOLVING", "Problem-solving"),
 			[]string{"junior-1", "developer-1", "developer-2", "mid-1", "senior-1", "lead-1", "principal-1", "architect-1"}, "skill:problem-solving"},
@@ -56,7 +57,7 @@ func TestFilterCombinators(t *testing.T) {
 		{"Or flattens", Or(ByID("mid-1"), Or(ByID("lead-1"), ByID("junior-2"))), []string{"junior-2", "mid-1", "lead-1"}, "id:mid-1 OR id:lead-1 OR id:junior-2"},
 		{"Or inside And", And(ByType(Technical), Or(ByLevel(Junior), ByLevel(Architect))), []string{"junior-2", "architect-1"}, "type:technical (level:junior OR level:architect)"},
 		{"And inside Or", Or(And(ByType(Situational), ByLevel(Architect)), ByID("junior-1")), []string{"junior-1", "architect-2"}, "type:situational level:architect OR id:junior-1"},
-		{"Not of And", Not(And(ByLevel(Lead), ByType(Technical))), b.idsExcept("lead-1"), "-(level:lead type:technical)"},
+		{"Not of And", Not(And(ByLevel(Lead), ByType(Technical))), idsExcept(b, "lead-1"), "-(level:lead type:technical)"},
 		{"Not of Or", Not(Or(ByLevel(Junior), ByType(Technical))), []string{"developer-2", "mid-1", "senior-2", "lead-2", "principal-2", "architect-2"}, "-(level:junior OR type:technical)"},
 		{"skill needs quotes", BySkill(`a "b", c`), nil, `skill:"a-\"b\",-c"`},
 	}
@@ -66,7 +67,7 @@ func TestFilterCombinators(t *testing.T) {
 			assert.Equal(t, len(tc.want), b.Count(tc.f), "Count")
 			assert.Equal(t, tc.text, tc.f.String(), "String")
 			for _, q := range b.All() {
-				assert.Equal(t, contains(tc.want, q.ID), tc.f.Match(q), "Match(%s)", q.ID)
+				assert.Equal(t, slices.Contains(tc.want, q.ID), tc.f.Match(q), "Match(%s)", q.ID)
 			}
 			back, err := ParseFilter(tc.f.String())
 			require.NoError(t, err, "ParseFilter(%q)", tc.f.String())
@@ -76,16 +77,9 @@ func TestFilterCombinators(t *testing.T) {
 	}
 }
 
-func (b *Bank) ids() []string { return ids(b.All()) }
-
-func (b *Bank) idsExcept(id string) []string {
-	var out []string
-	for _, x := range b.ids() {
-		if x != id {
-			out = append(out, x)
-		}
-	}
-	return out
+// idsExcept returns the IDs of b's questions but id, in order.
+func idsExcept(b *Bank, id string) []string {
+	return slices.DeleteFunc(ids(b.All()), func(x string) bool { return x == id })
 }
 
 func nilIfEmpty(s []string) []string {
@@ -93,15 +87,6 @@ func nilIfEmpty(s []string) []string {
 		return nil
 	}
 	return s
-}
-
-func contains(s []string, v string) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 func TestMatchOutsideBank(t *testing.T) {

@@ -2,8 +2,9 @@ package questionbank
 
 import (
 	"encoding/json"
-	"github.com/backendprep/questionbank/internal/suggest"
 	"testing"
+
+	"github.com/backendprep/questionbank/internal/suggest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"

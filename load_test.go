@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -258,4 +259,76 @@ func FuzzParseNames(f *testing.F) {
 			t.Fatalf("ParseType(%q): %v", s, err)
 		}
 	})
+}
+
+func TestLoadJSONRefuses(t *testing.T) {
+	q := func(id, text string) string {
+		return fmt.Sprintf(`{"id": %q, "level": "senior", "type": "technical", "text": %q}`, id, text)
+	}
+	tests := []struct {
+		name, doc string
+		want      []string
+	}{
+		{"a key twice", "[\n" + `{"id": "a", "id": "b", "level": "senior", "type": "technical", "text": "Q"}` + "\n]",
+			[]string{`questionbank: line 2: question 0 (id "a"): key "id" is given twice`}},
+		{"a second questions key", `{"questions": [` + q("a", "Q") + "],\n" + `"questions": []}`,
+			[]string{`questionbank: JSON bank: line 2, column 1: a second "questions" key`}},
+		{"invalid UTF-8", "[\n" + `{"id": "a", "level": "senior", "type": "technical", "text": "Q` + "\xff" + `"}]`,
+			[]string{`questionbank: JSON bank: line 2, column 63: invalid UTF-8`}},
+		{"a lone surrogate", "[\n" + `{"id": "a\ud800", "level": "senior", "type": "technical", "text": "Q"}]`,
+			[]string{`questionbank: JSON bank: line 2, column 10: \ud800 is half of a UTF-16 surrogate pair`}},
+		{"zero-width space in an ID", "[\n" + q("a\u200bb", "Q") + "]",
+			[]string{`questionbank: line 2: question 0 (id "a\u200bb"): ID has an invisible character, U+200B, that would make it look like another`}},
+		{"byte-order mark in an ID", "[\n" + q("a\ufeffb", "Q") + "]",
+			[]string{`questionbank: line 2: question 0 (id "a\ufeffb"): ID has an invisible character, U+FEFF, that would make it look like another`}},
+		{"right-to-left override in an ID", "[\n" + q("\u202eab", "Q") + "]",
+			[]string{`questionbank: line 2: question 0 (id "\u202eab"): ID has an invisible character, U+202E, that would make it look like another`}},
+		{"invisible text", "[\n" + q("a", "\u200b\u2028 ") + "]",
+			[]string{`questionbank: line 2: question 0 (id "a"): empty question text`}},
+		{"CR line endings", "[\r" + q("a", "Q") + ",\r\r" + q("b", "") + "]",
+			[]string{`questionbank: line 4: question 1 (id "b"): empty question text`}}, // line 3 is empty
+		{"CRLF line endings", "[\r\n" + q("a", "Q") + ",\r\n\r\n" + q("b", "") + "]",
+			[]string{`questionbank: line 4: question 1 (id "b"): empty question text`}},
+		{"syntax after CR", "[\r\r{,}]",
+			[]string{`questionbank: JSON bank: line 3, column 2: invalid character ',' looking for beginning of object key string`}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			b, err := LoadJSON(strings.NewReader(tc.doc))
+			require.Error(t, err)
+			assert.Nil(t, b)
+			assert.Equal(t, tc.want, strings.Split(err.Error(), "\n"))
+		})
+	}
+}
+
+func TestLoadJSONListsAtMost100Problems(t *testing.T) {
+	var doc bytes.Buffer
+	doc.WriteString("[")
+	for i := range 150 {
+		if i > 0 {
+			doc.WriteString(",\n")
+		}
+		fmt.Fprintf(&doc, `{"id": "q%d", "level": "senior", "type": "technical", "text": ""}`, i)
+	}
+	doc.WriteString("]")
+	_, err := LoadJSON(&doc)
+	require.Error(t, err)
+	lines := strings.Split(err.Error(), "\n")
+	require.Len(t, lines, 101)
+	assert.Equal(t, `questionbank: line 100: question 99 (id "q99"): empty question text`, lines[99])
+	assert.Equal(t, "questionbank: and 50 more problems", lines[100])
+
+	// A megabyte of numbers: half a million problems, a short error.
+	numbers := "[" + strings.Repeat("1,", 500_000) + "1]"
+	_, err = LoadJSON(strings.NewReader(numbers))
+	require.Error(t, err)
+	assert.Less(t, len(err.Error()), 10_000)
+	assert.True(t, strings.HasSuffix(err.Error(), "questionbank: and 499901 more problems"), err.Error()[len(err.Error())-100:])
+}
+
+func TestSyntaxErrorFromJSONIsNotWrapped(t *testing.T) {
+	_, err := LoadJSON(strings.NewReader("[1,"))
+	var se *json.SyntaxError
+	assert.False(t, errors.As(err, &se), "the message carries the line; the type is ours")
 }

@@ -257,3 +257,16 @@ func TestQuestionsIterator(t *testing.T) {
 	}
 	assert.Equal(t, large.Count(ByText("api")), n)
 }
+
+func TestMergeNil(t *testing.T) {
+	b := Default()
+	merged, err := b.Merge(nil)
+	require.NoError(t, err)
+	assert.Same(t, b, merged)
+	merged, err = b.Merge(&Bank{})
+	require.NoError(t, err)
+	assert.Same(t, b, merged)
+	merged, err = (&Bank{}).Merge(b)
+	require.NoError(t, err)
+	assert.Same(t, b, merged)
+}

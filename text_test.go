@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestWords(t *testing.T) {
@@ -82,4 +83,35 @@ func FuzzText(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestPhraseIgnoresPunctuation(t *testing.T) {
+	q := Question{ID: "p", Level: Senior, Type: Technical, Text: "Put an API, gateway in front"}
+	assert.True(t, ByText("api gateway").Match(q))
+	assert.True(t, MustParseFilter(`"api gateway"`).Match(q))
+	assert.True(t, MustParseFilter(`"api—gateway"`).Match(q))
+	assert.False(t, MustParseFilter(`"gateway api"`).Match(q))
+}
+
+func TestUnicodeWords(t *testing.T) {
+	hindi := Question{ID: "h", Level: Senior, Type: Technical, Text: "हिन्दी में"}
+	assert.True(t, MustParseFilter("हिन्दी").Match(hindi), "combining marks are part of a word")
+	assert.False(t, MustParseFilter("न").Match(hindi), "a letter between marks is not a word of its own")
+	assert.Equal(t, []string{"हिन्दी", "में"}, words(hindi.Text))
+
+	decomposed := Question{ID: "c", Level: Senior, Type: Technical, Text: "Cafe\u0301 au lait", Skills: []string{"Re\u0301sume\u0301 writing"}}
+	precomposed := Question{ID: "c2", Level: Senior, Type: Technical, Text: "Caf\u00e9 au lait", Skills: []string{"R\u00e9sum\u00e9 writing"}}
+	for _, q := range []Question{decomposed, precomposed} {
+		for _, query := range []string{"caf\u00e9", "cafe\u0301", `"caf\u00e9 au"`, "skill:r\u00e9sum\u00e9-writing", "skill:\"re\u0301sume\u0301 writing\""} {
+			assert.True(t, MustParseFilter(query).Match(q), "%q matches %q", query, q.Text)
+		}
+	}
+	bank, err := New([]Question{decomposed})
+	require.NoError(t, err)
+	assert.Equal(t, 1, bank.Count(MustParseFilter("caf\u00e9")), "the index is in NFC too")
+	assert.Equal(t, 1, bank.Count(BySkill("r\u00e9sum\u00e9 writing")))
+
+	_, err = New([]Question{precomposed, {ID: "Caf\u00e9", Level: Senior, Type: Technical, Text: "x"}, {ID: "cafe\u0301", Level: Senior, Type: Technical, Text: "y"}})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "duplicate ID", "IDs equal in NFC are one ID")
 }
