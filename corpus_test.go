@@ -14,31 +14,32 @@ import (
 )
 
 const (
-	seedCopy   = "testdata/seed.txt"
-	sharedSeed = "../shared/seeds/000_5f45a5320871ada1.txt"
+	pageCopy   = "testdata/sourcepage.txt"
+	sharedPage = "../shared/seeds/000_5f45a5320871ada1.txt"
 )
 
-// TestSeedCopy checks that testdata/seed.txt is byte for byte the seed the
-// corpus comes from, where the shared seeds are present (they are in CI).
-func TestSeedCopy(t *testing.T) {
-	shared, err := os.ReadFile(sharedSeed)
+// TestSourcePageCopy checks that testdata/sourcepage.txt is byte for byte
+// the copy of the source page the project was given, where that copy is
+// present (it is in CI).
+func TestSourcePageCopy(t *testing.T) {
+	shared, err := os.ReadFile(sharedPage)
 	if os.IsNotExist(err) {
-		t.Skipf("%s is not present; comparing with the copy only", sharedSeed)
+		t.Skipf("%s is not present; comparing with the copy only", sharedPage)
 	}
 	require.NoError(t, err)
-	copied, err := os.ReadFile(seedCopy)
+	copied, err := os.ReadFile(pageCopy)
 	require.NoError(t, err)
 	if !bytes.Equal(shared, copied) {
-		t.Errorf("%s differs from %s; copy it again", seedCopy, sharedSeed)
+		t.Errorf("%s differs from %s; copy it again", pageCopy, sharedPage)
 	}
 }
 
-// parseSeed reads the questions out of the seed page: level headings
+// parseSourcePage reads the questions out of the source page: level headings
 // ("4. Senior Backend Developer Interview Questions and Answers"),
 // questions ("4.2. How do you ..."), and under each the sections
 // Introduction, How to answer, What not to say, Example answer, Skills
 // tested and Question type. It stops at the page's closing marketing.
-func parseSeed(t *testing.T, text string) []Question {
+func parseSourcePage(t *testing.T, text string) []Question {
 	t.Helper()
 	levelRE := regexp.MustCompile(`^([1-7])\. (.+) Interview Questions and Answers$`)
 	questionRE := regexp.MustCompile(`^([1-7])\.([0-9]+)\. (.+)$`)
@@ -101,14 +102,14 @@ func parseSeed(t *testing.T, text string) []Question {
 	return qs
 }
 
-// TestCorpusMatchesSeed parses the seed text itself and compares every
+// TestCorpusMatchesSourcePage parses the source page itself and compares every
 // field of every question with the embedded bank, so that no
 // transcription slip can pass.
-func TestCorpusMatchesSeed(t *testing.T) {
-	text, err := os.ReadFile(seedCopy)
+func TestCorpusMatchesSourcePage(t *testing.T) {
+	text, err := os.ReadFile(pageCopy)
 	require.NoError(t, err)
-	want := parseSeed(t, string(text))
-	require.Len(t, want, 14, "questions in the seed")
+	want := parseSourcePage(t, string(text))
+	require.Len(t, want, 14, "questions on the source page")
 	got := Default().All()
 	require.Len(t, got, len(want))
 	for i := range want {

@@ -5,8 +5,9 @@
 // The embedded corpus ([Default]) holds 14 questions, two for each level
 // from [Junior] to [Architect], each with its [Type], the skills it tests,
 // an introduction, how to answer, what not to say and an example answer,
-// word for word from the source page. It is compiled into the package as
-// Go values: importing the package parses nothing and does no work.
+// word for word from the source page (see "The corpus" below). It is
+// compiled into the package as Go values: importing the package parses
+// nothing and does no work.
 //
 // A [Bank] is immutable and safe for concurrent use, and everything it
 // returns is the caller's own copy. Select questions with a [Filter], built
@@ -120,6 +121,10 @@
 //     distinct questions. Quotas may overlap; Plan finds an assignment
 //     whenever one exists, and otherwise reports a [*ShortfallError].
 //
+// Methods that return questions return nil, not an empty slice, when
+// nothing matches; encoding/json writes nil as null. Where a JSON array is
+// wanted, write [] for it: if qs == nil { qs = []questionbank.Question{} }.
+//
 // # Performance
 //
 // A Bank indexes its questions by level, type, skill and ID (and, on the
@@ -128,4 +133,14 @@
 // the compiled form is kept in the Filter, so build or parse a Filter once
 // and reuse it. Evaluating one combines the sets 64 questions at a time;
 // [Bank.Count] does not allocate.
+//
+// # The corpus
+//
+// The embedded questions come from the source page "7 Backend Developer
+// Interview Questions and Answers for 2025" by Himalayas,
+// https://himalayas.app/interview-questions/backend-developer, reproduced
+// word for word, with attribution, and without the page's marketing. The
+// module's MIT licence covers its code, not that text: keep the page's
+// title, its publisher and its address with any copy of the questions you
+// publish.
 package questionbank

@@ -363,7 +363,8 @@ func didYouMean(s string) string {
 }
 
 // Query returns copies of the questions that match the query q, in corpus
-// order. It is [Bank.ParseQuery] followed by [Bank.Filter].
+// order, or nil if none does. It is [Bank.ParseQuery] followed by
+// [Bank.Filter].
 func (b *Bank) Query(q string) ([]Question, error) {
 	f, err := b.ParseQuery(q)
 	if err != nil {

@@ -156,7 +156,8 @@ func New(questions []Question) (*Bank, error) {
 // Len returns the number of questions in the bank.
 func (b *Bank) Len() int { return len(b.qs) }
 
-// All returns copies of every question, in corpus order.
+// All returns copies of every question, in corpus order; nil for an empty
+// bank.
 func (b *Bank) All() []Question {
 	idx := make([]int, len(b.qs))
 	for i := range idx {
@@ -193,7 +194,8 @@ func (b *Bank) Get(id string) (Question, bool) {
 	return b.qs[i].clone(), true
 }
 
-// Filter returns copies of the questions that f matches, in corpus order.
+// Filter returns copies of the questions that f matches, in corpus order,
+// or nil if none does (JSON null; see the package documentation for []).
 func (b *Bank) Filter(f Filter) []Question {
 	var idx []int
 	b.matches(f, func(i int) bool {

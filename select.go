@@ -37,7 +37,7 @@ const rejectDensity = 64
 
 // Sample returns min(n, matches) distinct questions that f matches, chosen
 // at random: every subset of that size is equally likely, and the
-// questions come in random order. n <= 0 returns none.
+// questions come in random order. n <= 0, or no match, returns nil.
 //
 // Randomness comes from r; the same seeded r gives the same questions from
 // banks of the same [Bank.Version]. A nil r uses the package's own source,

@@ -77,15 +77,16 @@ const width = 80
 
 // WriteText writes qs for reading in a terminal: each question numbered,
 // with its level, type, ID and skills, then its guidance, wrapped at 80
-// columns:
+// columns. For senior-2 it writes:
 //
-//  1. How do you ensure the security of the backend services you develop?
-//     Senior Backend Developer, Competency (senior-2)
-//     Skills: Security Awareness, Technical Knowledge, Proactive Mindset
+//	$ go run ./examples/draw -q id:senior-2
+//	1. How do you ensure the security of the backend services you develop?
+//	   Senior Backend Developer, Competency (senior-2)
+//	   Skills: Security Awareness, Technical Knowledge, Proactive Mindset
 //
-//     Introduction
-//     This question evaluates your understanding of security best practices,
-//     ...
+//	   Introduction
+//	   This question evaluates your understanding of security best practices,
+//	   ...
 func WriteText(w io.Writer, qs []questionbank.Question) error {
 	bw := bufio.NewWriter(w)
 	for i, q := range cleanAll(qs) {
@@ -235,7 +236,7 @@ func mdEscape(s string) string {
 }
 
 // WriteJSON writes qs as an indented JSON array in the question schema
-// (an empty array for none), which questionbank.LoadJSON reads back.
+// (an empty array for none), which [questionbank.LoadJSON] reads back.
 func WriteJSON(w io.Writer, qs []questionbank.Question) error {
 	if qs == nil {
 		qs = []questionbank.Question{}
