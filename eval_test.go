@@ -10,8 +10,10 @@ import (
 func TestCountDoesNotAllocate(t *testing.T) {
 	b := Default()
 	f := MustParseFilter(`level>=senior type:technical (skill:problem-solving OR skill:scalability) -"api gate*" micro*`)
-	b.Count(f) // compile once
-	assert.Zero(t, testing.AllocsPerRun(100, func() { b.Count(f) }))
+	b.Count(f)        // compile once
+	if !raceEnabled { // the race detector makes sync.Pool drop what it holds
+		assert.Zero(t, testing.AllocsPerRun(100, func() { b.Count(f) }))
+	}
 }
 
 // TestCountDoesNotAllocateInLargeBanks checks the chunked evaluation, in a
@@ -31,6 +33,8 @@ func TestCountDoesNotAllocateInLargeBanks(t *testing.T) {
 	for _, q := range []string{benchQuery, `"api gateway" OR rare7 -id:q-12,q-15`, "micro* level>=mid", deep} {
 		f := MustParseFilter(q)
 		b.Count(f)
-		assert.Zero(t, testing.AllocsPerRun(50, func() { b.Count(f) }), "Count(%q)", q)
+		if !raceEnabled { // the race detector makes sync.Pool drop what it holds
+			assert.Zero(t, testing.AllocsPerRun(50, func() { b.Count(f) }), "Count(%q)", q)
+		}
 	}
 }

@@ -194,5 +194,7 @@ func TestDeepFilterInSmallBank(t *testing.T) {
 	require.NotEmpty(t, want)
 	assert.Equal(t, want, ids(b.Filter(f)))
 	assert.Equal(t, len(want), b.Count(f))
-	assert.Zero(t, testing.AllocsPerRun(50, func() { b.Count(f) }))
+	if !raceEnabled { // the race detector makes sync.Pool drop what it holds
+		assert.Zero(t, testing.AllocsPerRun(50, func() { b.Count(f) }))
+	}
 }

@@ -1,0 +1,5 @@
+//go:build !race
+
+package questionbank
+
+const raceEnabled = false
