@@ -2,7 +2,11 @@ package render_test
 
 import (
 	"bytes"
+	"encoding/csv"
+	"encoding/json"
 	"flag"
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -71,14 +75,92 @@ func TestAnkiLines(t *testing.T) {
 	var buf bytes.Buffer
 	require.NoError(t, render.WriteAnki(&buf, qs))
 	lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
-	require.Len(t, lines, len(qs), "one note a line")
-	for i, l := range lines {
+	require.Len(t, lines, 6+len(qs), "six header lines, then one note a line")
+	assert.Equal(t, []string{"#separator:tab", "#html:true", "#guid column:1", "#notetype:Basic", "#deck:Backend interview questions", "#tags column:4"}, lines[:6])
+	for i, l := range lines[6:] {
 		fields := strings.Split(l, "\t")
-		require.Len(t, fields, 2, "line %d: front and back", i+1)
-		assert.NotEmpty(t, fields[0])
-		assert.Contains(t, fields[1], "<b>How to answer</b><br>")
+		require.Len(t, fields, 4, "note %d: GUID, front, back, tags", i+1)
+		assert.Equal(t, render.AnkiGUID(qs[i].ID), fields[0])
+		assert.NotEmpty(t, fields[1])
+		assert.Contains(t, fields[2], "<b>How to answer</b><br>")
+		assert.Contains(t, fields[3], "level::"+qs[i].Level.String()+" type::"+qs[i].Type.String()+" skill::")
 	}
-	assert.Equal(t, "Tabs and newlines &lt;b&gt;&amp; tags&lt;/b&gt;", strings.Split(lines[0], "\t")[0])
+	assert.Equal(t, "Tabs and newlines &lt;b&gt;&amp; tags&lt;/b&gt;", strings.Split(lines[6], "\t")[1])
+	assert.Contains(t, lines[6], "skill::problem-solving")
+	assert.Contains(t, lines[7], "skill::attention-to-detail")
+}
+
+func TestAnkiGUIDDependsOnlyOnID(t *testing.T) {
+	q, _ := questionbank.Default().Get("senior-2")
+	edited := q
+	edited.Text, edited.Level, edited.Skills = "Reworded entirely", questionbank.Lead, nil
+	var a, b bytes.Buffer
+	require.NoError(t, render.WriteAnki(&a, []questionbank.Question{q}))
+	require.NoError(t, render.WriteAnki(&b, []questionbank.Question{edited}))
+	guid := func(s string) string { return strings.SplitN(strings.Split(s, "\n")[6], "\t", 2)[0] }
+	assert.Equal(t, guid(a.String()), guid(b.String()))
+	assert.Equal(t, render.AnkiGUID("senior-2"), render.AnkiGUID("SENIOR-2"), "IDs are compared without regard to case")
+	assert.NotEqual(t, render.AnkiGUID("senior-1"), render.AnkiGUID("senior-2"))
+	assert.Equal(t, "qbkudviueof2weheg7", render.AnkiGUID("senior-2"), "a GUID never changes: re-imports would duplicate notes")
+}
+
+func TestAnkiTagsAndDecks(t *testing.T) {
+	q := questionbank.Question{ID: "t-1", Level: questionbank.Senior, Type: questionbank.Technical, Text: "Q",
+		Skills: []string{"Problem Solving", "C++ & \"Go\"", "API::Design", "  "}}
+	var buf bytes.Buffer
+	require.NoError(t, render.AnkiDeck{Name: "Interviews::Backend"}.Write(&buf, []questionbank.Question{q}))
+	out := buf.String()
+	assert.Contains(t, out, "#deck:Interviews::Backend\n")
+	assert.True(t, strings.HasSuffix(out, "\tlevel::senior type::technical skill::problem-solving skill::c++-go skill::api-design\n"), out)
+
+	for _, bad := range []render.AnkiDeck{{Name: strings.Repeat("x", render.MaxDeckLen+1)}, {Name: "a\nb"}, {Name: "   "}, {NoteType: "x\ty"}} {
+		assert.Error(t, bad.Write(&bytes.Buffer{}, nil), "%+v", bad)
+	}
+}
+
+func TestCSVReadsBackAsJSON(t *testing.T) {
+	qs := questionbank.Default().All()
+	qs[0].Text = `Quotes "here", commas, and a line` + "\nbreak"
+	var buf bytes.Buffer
+	require.NoError(t, render.WriteCSV(&buf, qs))
+	rows, err := csv.NewReader(&buf).ReadAll()
+	require.NoError(t, err)
+	require.Len(t, rows, 1+len(qs))
+	assert.Equal(t, []string{"id", "level", "type", "text", "introduction", "how_to_answer", "what_not_to_say", "example_answer", "skills"}, rows[0])
+	lines := func(s string) []string {
+		if s == "" {
+			return nil
+		}
+		return strings.Split(s, "\n")
+	}
+	var back []map[string]any
+	for _, r := range rows[1:] {
+		back = append(back, map[string]any{"id": r[0], "level": r[1], "type": r[2], "text": r[3], "introduction": r[4],
+			"how_to_answer": lines(r[5]), "what_not_to_say": lines(r[6]), "example_answer": r[7], "skills": lines(r[8])})
+	}
+	var jsonOut bytes.Buffer
+	require.NoError(t, render.WriteJSON(&jsonOut, qs))
+	var want []map[string]any
+	require.NoError(t, json.Unmarshal(jsonOut.Bytes(), &want))
+	got, _ := json.Marshal(back)
+	wantJSON, _ := json.Marshal(want)
+	assert.JSONEq(t, string(wantJSON), string(got), "the CSV holds exactly what the JSON does")
+}
+
+func TestKit(t *testing.T) {
+	q := questionbank.Question{ID: "k-1", Level: questionbank.Lead, Type: questionbank.Behavioral,
+		Text: "Tell me about *the* <worst> outage", HowToAnswer: []string{"# owns it"}, WhatNotToSay: []string{"blames [others]"},
+		ExampleAnswer: "We `rolled back`.", Skills: []string{"Ownership"}}
+	var buf bytes.Buffer
+	require.NoError(t, render.WriteKit(&buf, []questionbank.Question{q}))
+	out := buf.String()
+	for _, want := range []string{"| Candidate | |", "| Interviewer | |", "| Date | |", "## Question 1",
+		`**Tell me about \*the\* \<worst\> outage**`, "*Lead Backend Developer* · Behavioral · `k-1` · Skills: Ownership",
+		"### Listen for\n\n- \\# owns it", "### Red flags\n\n- blames \\[others\\]", "☐ 1", "☐ 5", "- **3**:", "### Notes",
+		"Example answer (for the interviewer only)", "We \\`rolled back\\`."} {
+		assert.Contains(t, out, want)
+	}
+	assert.Less(t, strings.Index(out, "### Notes"), strings.Index(out, "Example answer"), "the example answer comes last")
 }
 
 func TestJSONLoadsBack(t *testing.T) {
@@ -115,7 +197,7 @@ func TestParseFormat(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, render.Markdown, md)
 	_, err = render.ParseFormat("yaml")
-	assert.EqualError(t, err, `render: unknown format "yaml" (formats are text, markdown, json, anki)`)
+	assert.EqualError(t, err, `render: unknown format "yaml" (formats are text, markdown, json, anki, csv, kit)`)
 	assert.Error(t, render.Write(&bytes.Buffer{}, 0, nil))
 	assert.Equal(t, "Format(9)", render.Format(9).String())
 }
@@ -178,7 +260,50 @@ func ExampleWriteAnki() {
 	q.Introduction, q.HowToAnswer, q.WhatNotToSay, q.ExampleAnswer = "", q.HowToAnswer[:1], nil, ""
 	render.WriteAnki(os.Stdout, []questionbank.Question{q})
 	// Output:
-	// How do you approach debugging a piece of code that isn&#39;t functioning as expected?	<i>Junior Backend Developer, Technical (junior-2)</i><br><br><b>Skills tested:</b> Debugging, Analytical Thinking, Attention To Detail, Technical Proficiency<br><br><b>How to answer</b><br>• Describe your systematic approach to identifying the issue.
+	// #separator:tab
+	// #html:true
+	// #guid column:1
+	// #notetype:Basic
+	// #deck:Backend interview questions
+	// #tags column:4
+	// qbtjrw3fcmt5ayremy	How do you approach debugging a piece of code that isn&#39;t functioning as expected?	<i>Junior Backend Developer, Technical (junior-2)</i><br><br><b>Skills tested:</b> Debugging, Analytical Thinking, Attention To Detail, Technical Proficiency<br><br><b>How to answer</b><br>• Describe your systematic approach to identifying the issue.	level::junior type::technical skill::debugging skill::analytical-thinking skill::attention-to-detail skill::technical-proficiency
+}
+
+func ExampleWriteKit() {
+	bank := questionbank.Default()
+	qs, _ := bank.Plan(rand.New(rand.NewPCG(1, 1)),
+		questionbank.Quota{Filter: questionbank.ByType(questionbank.Technical), N: 1},
+		questionbank.Quota{Filter: questionbank.ByType(questionbank.Behavioral), N: 1})
+	var buf bytes.Buffer
+	render.WriteKit(&buf, qs)
+	fmt.Println(strings.Count(buf.String(), "## Question"), "questions,", strings.Count(buf.String(), "### Score"), "score lines")
+	// Output: 2 questions, 2 score lines
+}
+
+func ExampleWriteCSV() {
+	q, _ := questionbank.Default().Get("mid-1")
+	q.Introduction, q.HowToAnswer, q.WhatNotToSay, q.ExampleAnswer = "", q.HowToAnswer[:2], nil, ""
+	var buf bytes.Buffer
+	render.WriteCSV(&buf, []questionbank.Question{q})
+	fmt.Print(strings.ReplaceAll(buf.String(), "\r\n", "\n")) // records end in CRLF, as RFC 4180 has it
+	// Output:
+	// id,level,type,text,introduction,how_to_answer,what_not_to_say,example_answer,skills
+	// mid-1,mid,behavioral,Can you describe a challenging bug you encountered in your previous projects and how you resolved it?,,"Begin by explaining the context of the project and the specific bug that occurred.
+	// Detail the steps you took to identify the root cause of the bug.",,,"Problem-solving
+	// Debugging
+	// Technical Knowledge"
+}
+
+func ExampleAnkiDeck() {
+	q, _ := questionbank.Default().Get("lead-1")
+	var buf bytes.Buffer
+	render.AnkiDeck{Name: "Interviews::Lead"}.Write(&buf, []questionbank.Question{q})
+	lines := strings.Split(buf.String(), "\n")
+	fmt.Println(lines[4])
+	fmt.Println(strings.Split(lines[6], "\t")[0] == render.AnkiGUID("lead-1"))
+	// Output:
+	// #deck:Interviews::Lead
+	// true
 }
 
 // TestNoControlCharacters writes a question full of control characters in
@@ -190,10 +315,14 @@ func TestNoControlCharacters(t *testing.T) {
 		Text: evil, Introduction: evil, HowToAnswer: []string{evil}, WhatNotToSay: []string{evil},
 		ExampleAnswer: evil, Skills: []string{evil},
 	}
-	for _, f := range []render.Format{render.Text, render.Markdown, render.Anki} {
+	for _, f := range []render.Format{render.Text, render.Markdown, render.Anki, render.CSV, render.Kit} {
 		var out bytes.Buffer
 		require.NoError(t, render.Write(&out, f, []questionbank.Question{q}))
-		for _, r := range out.String() {
+		text := out.String()
+		if f == render.CSV {
+			text = strings.ReplaceAll(text, "\r\n", "\n") // CSV's own line ends
+		}
+		for _, r := range text {
 			if r != '\t' && r != '\n' && unicode.IsControl(r) {
 				t.Errorf("%v output holds control character %U", f, r)
 			}

@@ -8,7 +8,11 @@
 //	             package questionbank; default: all)
 //	-n N         how many to draw (default 1)
 //	-seed S      a seed for a reproducible draw; 0, the default, is random
-//	-format F    text, markdown, json or anki (default text)
+//	-format F    text, markdown, json, anki, csv or kit (default text)
+//	-deck NAME   the Anki deck, with -format anki
+//	-plan P      draw an interview plan instead of -n questions: quotas
+//	             QUERY=N separated by commas, such as
+//	             'type:technical=2,type:behavioral=1'; -q narrows every quota
 //	-bank FILE   draw from a JSON bank instead of the embedded one
 //
 // The same seed, query and bank give the same output. The exit status is
@@ -19,12 +23,16 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"regexp"
+	"strconv"
 	"strings"
 
+	"github.com/backendprep/questionbank"
 	"github.com/backendprep/questionbank/examples/internal/cli"
 	"github.com/backendprep/questionbank/render"
 )
@@ -33,7 +41,7 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-const usage = `usage: draw [-q QUERY] [-n N] [-seed S] [-format text|markdown|json|anki] [-bank FILE]
+const usage = `usage: draw [-q QUERY] [-n N | -plan QUOTAS] [-seed S] [-format F] [-deck NAME] [-bank FILE]
 
 Draw random backend interview questions, with how to answer them.
 
@@ -41,7 +49,9 @@ Examples:
   draw -n 2                                     two questions, any level
   draw -q 'level>=senior type:technical' -n 2 -seed 7
   draw -q 'skill:scalability OR micro*' -format markdown
-  draw -q 'level:junior' -n 5 -format anki > junior.tsv
+  draw -q 'level<=mid' -n 6 -format anki -deck 'Interviews::Backend' > early.txt
+  draw -plan 'type:technical=2,type:behavioral=1' -q 'level>=senior' -seed 42 -format kit
+  draw -n 14 -format csv > questions.csv
   draw -bank my-questions.json -q 'type:behavioral'
 
 Flags:
@@ -55,7 +65,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	query := fs.String("q", "", "a `query` choosing the questions to draw from, such as 'level>=senior type:technical'")
 	n := fs.Int("n", 1, "how many questions to draw")
 	seed := fs.Uint64("seed", 0, "a `seed` for a reproducible draw; 0 draws at random")
-	formatName := fs.String("format", "text", "output `format`: text, markdown, json or anki")
+	formatName := fs.String("format", "text", "output `format`: text, markdown, json, anki, csv or kit")
+	deck := fs.String("deck", "", "the Anki `deck` the notes go to, with -format anki (default \""+render.DefaultDeck+"\")")
+	planText := fs.String("plan", "", "an interview plan: `quotas` QUERY=N, separated by commas, such as 'type:technical=2,type:behavioral=1'")
 	bankFile := fs.String("bank", "", "a JSON bank `file` to draw from instead of the embedded questions")
 	hint := func(rest []string) string {
 		return "give the query with -q, quoted: -q '" + strings.Join(rest, " ") + "'"
@@ -67,9 +79,24 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "draw: -n %d: draw at least 1 question\n", *n)
 		return 2
 	}
+	nSet := false
+	fs.Visit(func(f *flag.Flag) { nSet = nSet || f.Name == "n" })
+	if nSet && *planText != "" {
+		fmt.Fprintln(stderr, "draw: -n and -plan do not go together: a plan says how many questions of each kind")
+		return 2
+	}
+	anki := render.AnkiDeck{Name: *deck}
+	if err := anki.Check(); err != nil {
+		fmt.Fprintf(stderr, "draw: -deck: %v\n", strings.TrimPrefix(err.Error(), "render: "))
+		return 2
+	}
 	format, err := render.ParseFormat(*formatName)
 	if err != nil {
 		fmt.Fprintf(stderr, "draw: -format: %v\n", strings.TrimPrefix(err.Error(), "render: "))
+		return 2
+	}
+	if *deck != "" && format != render.Anki {
+		fmt.Fprintln(stderr, "draw: -deck goes with -format anki")
 		return 2
 	}
 
@@ -83,6 +110,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
+	if *planText != "" {
+		return drawPlan(stdout, stderr, bank, f, *planText, *seed, format, anki)
+	}
 	qs := bank.Sample(cli.Rand(*seed), *n, f)
 	switch {
 	case len(qs) == 0:
@@ -92,7 +122,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case len(qs) < *n:
 		fmt.Fprintf(stderr, "draw: only %d questions match %q\n", len(qs), *query)
 	}
-	if err := render.Write(stdout, format, qs); err != nil {
+	return write(stdout, stderr, format, anki, qs)
+}
+
+// write writes qs in format, and returns the exit status.
+func write(stdout, stderr io.Writer, format render.Format, anki render.AnkiDeck, qs []questionbank.Question) int {
+	var err error
+	if format == render.Anki {
+		err = anki.Write(stdout, qs)
+	} else {
+		err = render.Write(stdout, format, qs)
+	}
+	if err != nil {
 		fmt.Fprintf(stderr, "draw: %v\n", err)
 		return 2
 	}
@@ -100,4 +141,69 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1 // as grep: nothing matched
 	}
 	return 0
+}
+
+// drawPlan draws the interview plan text describes, every quota narrowed
+// by f, and writes it.
+func drawPlan(stdout, stderr io.Writer, bank *questionbank.Bank, f questionbank.Filter, text string, seed uint64, format render.Format, anki render.AnkiDeck) int {
+	quotas, err := parsePlan(bank, text)
+	if err != nil {
+		fmt.Fprintf(stderr, "draw: -plan: %v\n", err)
+		return 2
+	}
+	for i := range quotas {
+		quotas[i].Filter = questionbank.And(f, quotas[i].Filter)
+	}
+	qs, err := bank.Plan(cli.Rand(seed), quotas...)
+	var short *questionbank.ShortfallError
+	if errors.As(err, &short) {
+		what := "questions match"
+		if short.Got == 1 {
+			what = "question matches"
+		}
+		fmt.Fprintf(stderr, "draw: -plan: quota %d asks for %d, but only %d %s it once the quotas before it are filled\n",
+			short.Quota+1, short.Want, short.Got, what)
+		return 1
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "draw: -plan: %v\n", err)
+		return 2
+	}
+	return write(stdout, stderr, format, anki, qs)
+}
+
+// planItem matches the end of one quota of a plan: "=N" before a comma or
+// the end. A query may hold commas (skill:a,b) and "=" (level=senior), so
+// the quotas are split where a count ends.
+var planItem = regexp.MustCompile(`=\s*(\d+)\s*(,|$)`)
+
+// parsePlan parses quotas QUERY=N, separated by commas, against bank.
+func parsePlan(bank *questionbank.Bank, text string) ([]questionbank.Quota, error) {
+	var quotas []questionbank.Quota
+	rest := text
+	for rest != "" {
+		m := planItem.FindStringSubmatchIndex(rest)
+		if m == nil {
+			return nil, fmt.Errorf("%q has no count: write each quota as QUERY=N, as in 'type:technical=2,type:behavioral=1'", strings.TrimSpace(rest))
+		}
+		query := strings.TrimSpace(rest[:m[0]])
+		n, err := strconv.Atoi(rest[m[2]:m[3]])
+		if err != nil || n < 1 || n > 1000 {
+			return nil, fmt.Errorf("quota %d: count %q must be a whole number from 1 to 1000", len(quotas)+1, rest[m[2]:m[3]])
+		}
+		qf, err := bank.ParseQuery(query)
+		if err != nil {
+			var se *questionbank.SyntaxError
+			if errors.As(err, &se) {
+				return nil, fmt.Errorf("quota %d, %q: %s", len(quotas)+1, query, se.Msg)
+			}
+			return nil, err
+		}
+		quotas = append(quotas, questionbank.Quota{Filter: qf, N: n})
+		rest = rest[m[1]:]
+	}
+	if len(quotas) == 0 {
+		return nil, errors.New("no quotas")
+	}
+	return quotas, nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -39,7 +40,7 @@ func TestMainJob(t *testing.T) {
 }
 
 func TestFormats(t *testing.T) {
-	for _, format := range []string{"text", "markdown", "json", "anki"} {
+	for _, format := range []string{"text", "markdown", "json", "anki", "csv", "kit"} {
 		t.Run(format, func(t *testing.T) {
 			code, out, errOut := draw(t, "-q", "type:situational", "-n", "5", "-seed", "3", "-format", format)
 			require.Equal(t, 0, code, errOut)
@@ -54,10 +55,16 @@ func TestFormats(t *testing.T) {
 				assert.Equal(t, 2, b.Len())
 			case "anki":
 				lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
-				assert.Len(t, lines, 2)
-				for _, l := range lines {
-					assert.Equal(t, 1, strings.Count(l, "\t"))
+				assert.Len(t, lines, 6+2, "headers and two notes")
+				for _, l := range lines[6:] {
+					assert.Equal(t, 3, strings.Count(l, "\t"))
 				}
+			case "csv":
+				rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+				require.NoError(t, err)
+				assert.Len(t, rows, 3)
+			case "kit":
+				assert.Equal(t, 2, strings.Count(out, "### Score"))
 			case "markdown":
 				assert.Equal(t, 2, strings.Count(out, "\n## ")+boolInt(strings.HasPrefix(out, "## ")))
 			case "text":
@@ -131,7 +138,7 @@ func TestBadUsage(t *testing.T) {
 	}{
 		{[]string{"-n", "zero"}, `invalid value "zero" for flag -n`},
 		{[]string{"-n", "0"}, "draw: -n 0: draw at least 1 question"},
-		{[]string{"-format", "yaml"}, `draw: -format: unknown format "yaml" (formats are text, markdown, json, anki)`},
+		{[]string{"-format", "yaml"}, `draw: -format: unknown format "yaml" (formats are text, markdown, json, anki, csv, kit)`},
 		{[]string{"-seed", "-1"}, `invalid value "-1" for flag -seed`},
 		{[]string{"-x"}, "flag provided but not defined: -x"},
 		{[]string{"-fromat", "json"}, "draw: unknown flag -fromat; did you mean -format?"},
@@ -218,4 +225,54 @@ func TestImportDoesNoWork(t *testing.T) {
 		}
 	}
 	assert.Greater(t, inits, 3, "inittrace printed nothing; is GODEBUG honoured?\n%s", stderr.String())
+}
+
+func TestDeck(t *testing.T) {
+	code, out, errOut := draw(t, "-q", "id:lead-1", "-format", "anki", "-deck", "Interviews::Backend")
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "#deck:Interviews::Backend\n")
+	for _, args := range [][]string{
+		{"-format", "anki", "-deck", strings.Repeat("d", 201)},
+		{"-format", "anki", "-deck", "   "},
+		{"-format", "text", "-deck", "Mine"},
+	} {
+		code, _, errOut := draw(t, args...)
+		assert.Equal(t, 2, code, "%q", args)
+		assert.Contains(t, errOut, "-deck", "%q", args)
+	}
+}
+
+func TestPlan(t *testing.T) {
+	args := []string{"-plan", "type:technical=2,type:behavioral=1", "-q", "level>=mid", "-seed", "42", "-format", "json"}
+	code, out, errOut := draw(t, args...)
+	require.Equal(t, 0, code, errOut)
+	var qs []questionbank.Question
+	require.NoError(t, json.Unmarshal([]byte(out), &qs))
+	require.Len(t, qs, 3)
+	assert.Equal(t, questionbank.Technical, qs[0].Type)
+	assert.Equal(t, questionbank.Technical, qs[1].Type)
+	assert.Equal(t, questionbank.Behavioral, qs[2].Type)
+	for _, q := range qs {
+		assert.GreaterOrEqual(t, q.Level, questionbank.Mid, "-q narrows every quota")
+	}
+	_, again, _ := draw(t, args...)
+	assert.Equal(t, out, again, "the same seed, the same kit for every candidate")
+
+	// A quota's query may hold commas and "=".
+	code, out, errOut = draw(t, "-plan", "skill:scalability,security-awareness=2, level=junior=1", "-seed", "1", "-format", "json")
+	require.Equal(t, 0, code, errOut)
+	require.NoError(t, json.Unmarshal([]byte(out), &qs))
+	assert.Len(t, qs, 3)
+
+	code, _, errOut = draw(t, "-plan", "type:situational=3")
+	assert.Equal(t, 1, code)
+	assert.Equal(t, "draw: -plan: quota 1 asks for 3, but only 2 questions match it once the quotas before it are filled\n", errOut)
+	for _, bad := range []string{"type:technical", "type:technical=0", "typ:technical=1", "type:technical=x"} {
+		code, _, errOut := draw(t, "-plan", bad)
+		assert.Equal(t, 2, code, bad)
+		assert.Contains(t, errOut, "draw: -plan:", bad)
+	}
+	code, _, errOut = draw(t, "-plan", "type:technical=1", "-n", "2")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errOut, "-n and -plan do not go together")
 }

@@ -1,0 +1,44 @@
+package render
+
+import (
+	"encoding/csv"
+	"io"
+	"strings"
+
+	"github.com/backendprep/questionbank"
+)
+
+// csvHeader names the columns of WriteCSV: the keys of the question
+// schema.
+var csvHeader = []string{"id", "level", "type", "text", "introduction", "how_to_answer", "what_not_to_say", "example_answer", "skills"}
+
+// WriteCSV writes qs as CSV (RFC 4180, as encoding/csv writes it): a
+// header row with the keys of the question schema, then one question a
+// row, with levels and types by key. Each list (how to answer, what not to
+// say, skills) is one cell with an item a line; a line break inside an
+// item becomes a space, so that the lines split back into the items.
+// Spreadsheet programs open it as it is.
+func WriteCSV(w io.Writer, qs []questionbank.Question) error {
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true // as RFC 4180 has it, and as spreadsheets expect
+	if err := cw.Write(csvHeader); err != nil {
+		return err
+	}
+	for _, q := range cleanAll(qs) {
+		row := []string{q.ID, q.Level.String(), q.Type.String(), q.Text, q.Introduction,
+			csvList(q.HowToAnswer), csvList(q.WhatNotToSay), q.ExampleAnswer, csvList(q.Skills)}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func csvList(items []string) string {
+	lines := make([]string, len(items))
+	for i, s := range items {
+		lines[i] = strings.Join(strings.Fields(s), " ")
+	}
+	return strings.Join(lines, "\n")
+}
