@@ -6,6 +6,7 @@ import (
 	"log"
 	"math/rand/v2"
 	"strings"
+	"time"
 
 	"github.com/backendprep/questionbank"
 )
@@ -457,4 +458,17 @@ func ExampleDeck_All() {
 	}
 	fmt.Println(n, "dealt,", deck.Remaining(), "left")
 	// Output: 2 dealt, 0 left
+}
+
+func ExampleBank_Daily() {
+	bank := questionbank.Default()
+	f := questionbank.ByLevelRange(questionbank.Senior, questionbank.Architect)
+	day := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+	seen := map[string]bool{}
+	for d := range bank.Count(f) {
+		q, _ := bank.Daily(day.AddDate(0, 0, d), "#backend-team", f)
+		seen[q.ID] = true
+	}
+	fmt.Println(len(seen), "different questions in", bank.Count(f), "days")
+	// Output: 8 different questions in 8 days
 }

@@ -14,6 +14,10 @@
 //	                                     seed makes it reproducible
 //	/questions/{id}                      one question, or 404
 //	/facets?q=QUERY                      counts of the matches by level, type, skill
+//	/daily?key=KEY&q=QUERY&date=DATE     {"version", "key", "date", "question"}: the
+//	                                     question of the day for KEY (a channel,
+//	                                     a team) among the matches; DATE is
+//	                                     YYYY-MM-DD, default today in UTC
 //
 // Query strings are parsed strictly: a malformed pair (such as one with a
 // ";"), an unknown parameter or one given twice is a 400. A bad query or
@@ -62,6 +66,7 @@ Examples:
   curl 'http://127.0.0.1:8080/questions?q=level>=senior+type:technical&n=2&seed=7'
   curl 'http://127.0.0.1:8080/questions/senior-2'
   curl 'http://127.0.0.1:8080/facets?q=micro*'
+  curl 'http://127.0.0.1:8080/daily?key=team-backend&q=level>=senior'
 
 Flags:
 `
@@ -128,17 +133,18 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 
 // newHandler returns the API over bank.
 func newHandler(bank *questionbank.Bank) http.Handler {
-	s := &server{bank: bank}
+	s := &server{bank: bank, now: time.Now}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/questions", s.questions)
 	mux.HandleFunc("/questions/{id}", s.question)
 	mux.HandleFunc("/facets", s.facets)
+	mux.HandleFunc("/daily", s.daily)
 	mux.HandleFunc("/", notFound)
 	return guard(mux)
 }
 
 func notFound(w http.ResponseWriter, r *http.Request) {
-	writeError(w, http.StatusNotFound, fmt.Sprintf("no such endpoint %q; the endpoints are /questions, /questions/{id} and /facets", r.URL.Path), -1)
+	writeError(w, http.StatusNotFound, fmt.Sprintf("no such endpoint %q; the endpoints are /questions, /questions/{id}, /facets and /daily", r.URL.Path), -1)
 }
 
 // guard answers, in JSON, what the API does not serve: 405 to every
@@ -161,6 +167,7 @@ func guard(h http.Handler) http.Handler {
 
 type server struct {
 	bank *questionbank.Bank
+	now  func() time.Time // the clock, for /daily; tests set it
 }
 
 // questionsReply is the body of GET /questions. Offset and Limit are
@@ -259,6 +266,51 @@ func (s *server) facets(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, r, http.StatusOK, s.bank.Facets(f), byContent)
+}
+
+// maxKey is the longest key /daily takes, in bytes.
+const maxKey = 200
+
+// dailyReply is the body of GET /daily.
+type dailyReply struct {
+	Version  string                `json:"version"`
+	Key      string                `json:"key"`
+	Date     string                `json:"date"`
+	Question questionbank.Question `json:"question"`
+}
+
+func (s *server) daily(w http.ResponseWriter, r *http.Request) {
+	params, ok := parseParams(w, r, "key", "q", "date")
+	if !ok {
+		return
+	}
+	key := params.Get("key")
+	switch {
+	case strings.TrimSpace(key) == "":
+		writeError(w, http.StatusBadRequest, "key is required: it names whose question of the day it is, such as a channel or a team", -1)
+		return
+	case len(key) > maxKey:
+		writeError(w, http.StatusBadRequest, fmt.Sprintf("key is %d bytes long; at most %d", len(key), maxKey), -1)
+		return
+	}
+	day := s.now().UTC()
+	if params.Has("date") {
+		var err error
+		if day, err = time.Parse(time.DateOnly, params.Get("date")); err != nil {
+			writeError(w, http.StatusBadRequest, fmt.Sprintf("date must be YYYY-MM-DD, not %q", params.Get("date")), -1)
+			return
+		}
+	}
+	f, ok := s.parseQuery(w, params.Get("q"))
+	if !ok {
+		return
+	}
+	q, ok := s.bank.Daily(day, key, f)
+	if !ok {
+		writeError(w, http.StatusNotFound, "no question matches the query", -1)
+		return
+	}
+	writeJSON(w, r, http.StatusOK, dailyReply{Version: s.bank.Version(), Key: key, Date: day.Format(time.DateOnly), Question: q}, byContent)
 }
 
 // parseQuery parses q against the bank, answering 400 if it cannot.

@@ -5,7 +5,9 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -118,4 +120,37 @@ func TestCaching(t *testing.T) {
 	h.ServeHTTP(rec, httptest.NewRequest("GET", "/questions?n=2", nil))
 	assert.Equal(t, "no-store", rec.Header().Get("Cache-Control"), "a random sample")
 	assert.Empty(t, rec.Header().Get("ETag"))
+}
+
+func TestDaily(t *testing.T) {
+	h := newHandler(questionbank.Default())
+	code, hdr, body := get(t, h, "GET", "/daily?key=team&q=level%3E%3Dsenior&date=2026-11-27")
+	require.Equal(t, 200, code, body)
+	assert.Equal(t, "team", body["key"])
+	assert.Equal(t, "2026-11-27", body["date"])
+	q := body["question"].(map[string]any)
+	want, _ := questionbank.Default().Daily(time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC), "team", questionbank.MustParseFilter("level>=senior"))
+	assert.Equal(t, want.ID, q["id"])
+	assert.NotEmpty(t, hdr.Get("ETag"))
+
+	_, _, again := get(t, h, "GET", "/daily?date=2026-11-27&key=team&q=level%3E%3Dsenior")
+	assert.Equal(t, body, again)
+
+	code, _, body = get(t, h, "GET", "/daily?key=team")
+	require.Equal(t, 200, code)
+	assert.Equal(t, time.Now().UTC().Format(time.DateOnly), body["date"], "today, in UTC, by default")
+
+	for target, want := range map[string]string{
+		"/daily":                                 "key is required",
+		"/daily?key=":                            "key is required",
+		"/daily?key=" + strings.Repeat("k", 201): "at most 200",
+		"/daily?key=a&date=27/11/2026":           "date must be YYYY-MM-DD",
+		"/daily?key=a&q=typ:x":                   "bad query",
+	} {
+		code, _, body := get(t, h, "GET", target)
+		assert.Equal(t, 400, code, target)
+		assert.Contains(t, body["error"], want, target)
+	}
+	code, _, _ = get(t, h, "GET", "/daily?key=a&q=-()")
+	assert.Equal(t, 404, code, "no match")
 }
