@@ -407,10 +407,9 @@ func (p *params) retrievability(c Card, now time.Time) float64 {
 	if c.State == New {
 		return 0
 	}
-	t := 0.0
-	if now.After(c.LastReview) {
-		t = math.Floor(float64(now.Sub(c.LastReview).Milliseconds()) / 86400e3)
-	}
+	// Milliseconds from Unix times, not time.Sub, which saturates at
+	// 292 years.
+	t := math.Max(0, math.Floor(float64(now.UnixMilli()-c.LastReview.UnixMilli())/86400e3))
 	return p.forgettingCurve(t, roundTo8(c.Stability))
 }
 
