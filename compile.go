@@ -212,17 +212,10 @@ func (ix *index) leafSets(n *node) []*set {
 		}
 		return sets
 	case kindID:
-		var list []int32
-		for _, v := range n.vals {
-			if i, ok := ix.byID[v]; ok {
-				list = append(list, int32(i))
-			}
+		if s := ix.idSet(n.vals); s != nil {
+			return s.alone
 		}
-		if len(list) == 0 {
-			return nil
-		}
-		slices.Sort(list)
-		return []*set{{list: list}}
+		return nil
 	}
 	panic("questionbank: unknown filter node") // unreachable: nodes are built here
 }

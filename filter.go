@@ -126,7 +126,9 @@ func setFilter(kind nodeKind, raw []string, norm func(string) string) Filter {
 	if len(vals) == 0 {
 		return Filter{noneNode}
 	}
-	slices.Sort(vals)
+	if !slices.IsSorted(vals) { // often they come sorted, as from a Progress
+		slices.Sort(vals)
+	}
 	return Filter{&node{kind: kind, vals: slices.Clip(slices.Compact(vals))}}
 }
 

@@ -3,6 +3,7 @@ package questionbank
 import (
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 )
 
@@ -24,6 +25,66 @@ type index struct {
 	// qskills[qskillAt[i]:qskillAt[i+1]].
 	qskills  []int32
 	qskillAt []int32
+
+	// The ID keys in sorted order, with their question numbers, for
+	// filters that list many IDs; made on first use.
+	idsOnce sync.Once
+	idKeys  []string
+	idNums  []int32
+}
+
+// idSet returns the set of the questions whose ID keys are in keys,
+// sorted, or nil for none. A short list looks each key up; a long one,
+// such as the due cards of a large progress, is merged with the sorted
+// keys of the bank, which costs a comparison a key instead of a hash and
+// needs no sort of the result: srs's BenchmarkDue100k (92,500 of 100,000
+// IDs due) takes 3.8 ms with the merge against 7.8 ms with lookups.
+func (ix *index) idSet(keys []string) *set {
+	n := len(ix.qskillAt) - 1
+	if len(keys)*16 < n {
+		var list []int32
+		for _, k := range keys {
+			if i, ok := ix.byID[k]; ok {
+				list = append(list, int32(i))
+			}
+		}
+		if len(list) == 0 {
+			return nil
+		}
+		slices.Sort(list)
+		return newSet(list, n)
+	}
+	ix.idsOnce.Do(func() {
+		ix.idKeys = make([]string, 0, len(ix.byID))
+		for k := range ix.byID {
+			ix.idKeys = append(ix.idKeys, k)
+		}
+		slices.Sort(ix.idKeys)
+		ix.idNums = make([]int32, len(ix.idKeys))
+		for j, k := range ix.idKeys {
+			ix.idNums[j] = int32(ix.byID[k])
+		}
+	})
+	bits := make([]uint64, words64(n))
+	count := 0
+	for i, j := 0, 0; i < len(keys) && j < len(ix.idKeys); {
+		switch c := strings.Compare(keys[i], ix.idKeys[j]); {
+		case c < 0:
+			i++
+		case c > 0:
+			j++
+		default:
+			q := ix.idNums[j]
+			bits[q>>6] |= 1 << (q & 63)
+			count++
+			i++
+			j++
+		}
+	}
+	if count == 0 {
+		return nil
+	}
+	return newSetFromBits(bits, count, n)
 }
 
 func (b *Bank) index() *index {

@@ -1,6 +1,7 @@
 package questionbank
 
 import (
+	"math/bits"
 	"slices"
 	"sort"
 	"sync"
@@ -35,6 +36,23 @@ func newSet(list []int32, n int) *set {
 		s.dense[i>>6] |= 1 << (i & 63)
 	}
 	return s
+}
+
+// newSetFromBits returns the set of the count questions whose bits are
+// set, keeping the bits as they are when the set is dense.
+func newSetFromBits(words []uint64, count, n int) *set {
+	if count*32 > n {
+		s := &set{dense: words}
+		s.alone = []*set{s}
+		return s
+	}
+	list := make([]int32, 0, count)
+	for wi, w := range words {
+		for ; w != 0; w &= w - 1 {
+			list = append(list, int32(wi*64+bits.TrailingZeros64(w)))
+		}
+	}
+	return newSet(list, n)
 }
 
 func words64(n int) int { return (n + 63) / 64 }

@@ -29,8 +29,17 @@ func nfc(s string) string {
 	return s
 }
 
-// idKey returns the key an ID is compared by: normalised and folded.
-func idKey(id string) string { return fold(nfc(id)) }
+// idKey returns the key an ID is compared by: normalised and folded. An
+// ID of lower-case ASCII, the usual kind, is its own key, found in one
+// pass.
+func idKey(id string) string {
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return fold(nfc(id))
+		}
+	}
+	return id
+}
 
 // foldRune maps r to one representative of its case-folding class, so that
 // runes strings.EqualFold treats as equal fold to the same rune.
@@ -46,7 +55,12 @@ func foldRune(r rune) rune {
 
 // fold returns s with every rune folded.
 func fold(s string) string {
-	return strings.Map(foldRune, s)
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return strings.Map(foldRune, s)
+		}
+	}
+	return s // the usual case: already folded ASCII
 }
 
 // isWordRune reports whether r belongs to a word: words are runs of Unicode

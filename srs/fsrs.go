@@ -82,11 +82,13 @@ type Card struct {
 	LastReview time.Time `json:"last_review"` // when it was last reviewed; zero for none
 }
 
-// DefaultWeights returns FSRS-6's 21 default weights, ts-fsrs's.
-func DefaultWeights() []float64 {
-	return []float64{0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
-		1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542}
-}
+// defaultWeights are FSRS-6's 21 default weights, ts-fsrs's.
+var defaultWeights = [21]float64{0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
+	1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542}
+
+// DefaultWeights returns FSRS-6's 21 default weights, ts-fsrs's, in a new
+// slice.
+func DefaultWeights() []float64 { return append([]float64(nil), defaultWeights[:]...) }
 
 // weightBounds are FSRS-6's bounds on each weight, with short-term
 // scheduling on; w17 and w18's upper bound may be lowered (see bounds).
@@ -119,11 +121,12 @@ type Scheduler struct {
 	MaximumInterval int
 }
 
-// params is a Scheduler checked and with its defaults filled in.
+// params is a Scheduler checked and with its defaults filled in. It is a
+// value, made on the stack for each review, so a review allocates nothing.
 type params struct {
 	w                   [21]float64
 	retention           float64
-	learning, relearn   []float64 // steps in minutes
+	learning, relearn   []time.Duration // the Scheduler's, or the defaults
 	maxInterval         float64
 	decay, factor, ivlM float64
 }
@@ -134,14 +137,14 @@ var (
 )
 
 // params checks s and fills in its defaults.
-func (s *Scheduler) params() (*params, error) {
-	p := &params{retention: s.DesiredRetention, maxInterval: float64(s.MaximumInterval)}
+func (s *Scheduler) params() (params, error) {
+	p := params{retention: s.DesiredRetention, maxInterval: float64(s.MaximumInterval)}
 	w := s.Weights
 	if w == nil {
-		w = DefaultWeights()
+		w = defaultWeights[:]
 	}
 	if len(w) != 21 {
-		return nil, fmt.Errorf("srs: %d weights; FSRS-6 takes 21", len(w))
+		return params{}, fmt.Errorf("srs: %d weights; FSRS-6 takes 21", len(w))
 	}
 	learning, relearning := s.LearningSteps, s.RelearningSteps
 	if learning == nil {
@@ -163,7 +166,7 @@ func (s *Scheduler) params() (*params, error) {
 	for i, x := range w {
 		lo, hi := weightBounds[i][0], weightBounds[i][1]
 		if math.IsNaN(x) || x < lo || x > hi {
-			return nil, fmt.Errorf("srs: weight %d is %v, outside FSRS-6's bounds [%v, %v]", i, x, lo, hi)
+			return params{}, fmt.Errorf("srs: weight %d is %v, outside FSRS-6's bounds [%v, %v]", i, x, lo, hi)
 		}
 		p.w[i] = clamp(x, bounds[i][0], bounds[i][1])
 	}
@@ -171,36 +174,29 @@ func (s *Scheduler) params() (*params, error) {
 	case p.retention == 0:
 		p.retention = 0.9
 	case !(p.retention > 0 && p.retention <= 1):
-		return nil, fmt.Errorf("srs: desired retention %v is outside (0, 1]", p.retention)
+		return params{}, fmt.Errorf("srs: desired retention %v is outside (0, 1]", p.retention)
 	}
 	switch {
 	case s.MaximumInterval == 0:
 		p.maxInterval = 36500
 	case s.MaximumInterval < 0:
-		return nil, fmt.Errorf("srs: maximum interval %d is negative", s.MaximumInterval)
+		return params{}, fmt.Errorf("srs: maximum interval %d is negative", s.MaximumInterval)
 	}
-	var err error
-	if p.learning, err = minutes("learning", learning); err != nil {
-		return nil, err
+	for _, steps := range [...]struct {
+		what  string
+		steps []time.Duration
+	}{{"learning", learning}, {"relearning", relearning}} {
+		for i, d := range steps.steps {
+			if d < 0 {
+				return params{}, fmt.Errorf("srs: %s step %d is negative (%v)", steps.what, i, d)
+			}
+		}
 	}
-	if p.relearn, err = minutes("relearning", relearning); err != nil {
-		return nil, err
-	}
+	p.learning, p.relearn = learning, relearning
 	p.decay = -p.w[20]
 	p.factor = roundTo8(math.Exp(math.Pow(p.decay, -1)*math.Log(0.9)) - 1)
 	p.ivlM = roundTo8((math.Pow(p.retention, 1/p.decay) - 1) / p.factor)
 	return p, nil
-}
-
-func minutes(what string, steps []time.Duration) ([]float64, error) {
-	out := make([]float64, len(steps))
-	for i, d := range steps {
-		if d < 0 {
-			return nil, fmt.Errorf("srs: %s step %d is negative (%v)", what, i, d)
-		}
-		out[i] = d.Minutes()
-	}
-	return out, nil
 }
 
 // Review returns the card after a review rated r at now. An error, and the
@@ -239,7 +235,7 @@ func (p *params) review(c Card, r Rating, now time.Time) (Card, error) {
 		if c.State == Relearning {
 			to = Relearning
 		}
-		p.applySteps(&next, cur, r, to, now, t)
+		p.applySteps(&next, cur, r, to, now)
 		return next, nil
 	}
 	// Review: every rating's stability, for the intervals depend on each
@@ -252,7 +248,7 @@ func (p *params) review(c Card, r Rating, now time.Time) (Card, error) {
 	}
 	if r == Again {
 		next := cards[Again]
-		p.applySteps(&next, cur, Again, Relearning, now, t)
+		p.applySteps(&next, cur, Again, Relearning, now)
 		next.Lapses++
 		return next, nil
 	}
@@ -287,7 +283,7 @@ func checkCard(c Card) error {
 
 // applySteps schedules next by the learning or relearning steps, from the
 // card before the review, or graduates it to review in days.
-func (p *params) applySteps(next *Card, cur Card, r Rating, to State, now time.Time, t int) {
+func (p *params) applySteps(next *Card, cur Card, r Rating, to State, now time.Time) {
 	mins, step := p.stepMinutes(cur.State, cur.Step, r)
 	switch {
 	case mins > 0 && mins < 1440:
@@ -306,31 +302,32 @@ func (p *params) applySteps(next *Card, cur Card, r Rating, to State, now time.T
 // state, at step, rated r, and the step it moves to; 0 minutes graduates
 // it. The steps are chosen by the state before the review.
 func (p *params) stepMinutes(state State, step int, r Rating) (float64, int) {
-	steps := p.learning
+	durations := p.learning
 	if state == Relearning || state == Review {
-		steps = p.relearn
+		durations = p.relearn
 	}
-	n := len(steps)
+	steps := func(i int) float64 { return durations[i].Minutes() }
+	n := len(durations)
 	if n == 0 || step >= n {
 		return 0, 0
 	}
 	if state == Review {
 		if r == Again {
-			return steps[max(0, step)], 0
+			return steps(max(0, step)), 0
 		}
 		return 0, 0
 	}
 	switch r {
 	case Again:
-		return steps[0], 0
+		return steps(0), 0
 	case Hard:
 		if n == 1 {
-			return jsRound(steps[0] * 1.5), step
+			return jsRound(steps(0) * 1.5), step
 		}
-		return jsRound((steps[0] + steps[1]) / 2), step
+		return jsRound((steps(0) + steps(1)) / 2), step
 	case Good:
-		if step+1 < n && steps[step+1] != 0 {
-			return jsRound(steps[step+1]), step + 1
+		if step+1 < n && durations[step+1] != 0 {
+			return jsRound(steps(step + 1)), step + 1
 		}
 	}
 	return 0, 0

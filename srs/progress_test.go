@@ -81,7 +81,6 @@ func TestProgressRefusesBadFiles(t *testing.T) {
 		"newer format":    `{"format": 2, "cards": [], "log": []}`,
 		"no format":       `{"cards": []}`,
 		"corrupt":         `{"format": 1, "cards": [`,
-		"unknown key":     `{"format": 1, "cards": [], "log": [], "extra": 1}`,
 		"NaN-like":        `{"format": 1, "cards": [{"id": "a", "hash": "", "due": "2026-01-01T00:00:00Z", "stability": -3, "difficulty": 5, "state": "review", "step": 0, "reps": 1, "lapses": 0, "last_review": "2026-01-01T00:00:00Z"}], "log": []}`,
 		"bad state":       `{"format": 1, "cards": [{"id": "a", "state": "forgotten"}], "log": []}`,
 		"an ID twice":     `{"format": 1, "cards": [{"id": "a", "state": "new"}, {"id": "a", "state": "new"}], "log": []}`,

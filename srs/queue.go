@@ -31,10 +31,7 @@ func (q Queue) All() []questionbank.Question { return slices.Concat(q.Due, q.New
 // means no limit.
 func (p *Progress) Queue(b *questionbank.Bank, f questionbank.Filter, now time.Time, newPerDay int) Queue {
 	var q Queue
-	params := p.params
-	if params == nil {
-		params, _ = p.sched.params()
-	}
+	params, err := p.scheduling()
 	type due struct {
 		q   questionbank.Question
 		r   float64
@@ -44,7 +41,7 @@ func (p *Progress) Queue(b *questionbank.Bank, f questionbank.Filter, now time.T
 	for question := range b.Questions(questionbank.And(f, p.Due(now))) {
 		c, _ := p.Card(question.ID)
 		r := 0.0
-		if params != nil {
+		if err == nil {
 			r = params.retrievability(c, now)
 		}
 		dues = append(dues, due{question, r, c.Due})
