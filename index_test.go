@@ -198,3 +198,32 @@ func TestDeepFilterInSmallBank(t *testing.T) {
 		assert.Zero(t, testing.AllocsPerRun(50, func() { b.Count(f) }))
 	}
 }
+
+// TestLongIDListsMergeWithTheIndex checks the merge of a long ID list
+// with the bank's sorted keys against Match, with IDs the bank lacks and
+// IDs in another case.
+func TestLongIDListsMergeWithTheIndex(t *testing.T) {
+	b := randomBank(t, seeded(5), 3000)
+	r := seeded(6)
+	var list []string
+	for i := range 2500 {
+		switch r.IntN(3) {
+		case 0:
+			list = append(list, fmt.Sprintf("q-%d", r.IntN(3000)))
+		case 1:
+			list = append(list, fmt.Sprintf("Q-%d", r.IntN(3000)))
+		default:
+			list = append(list, fmt.Sprintf("missing-%d", i))
+		}
+	}
+	f := ByID(list...)
+	want := 0
+	for _, q := range b.All() {
+		if f.Match(q) {
+			want++
+		}
+	}
+	require.Greater(t, want, 1000, "long enough for the merge")
+	assert.Equal(t, want, b.Count(f))
+	assert.Equal(t, want, len(b.Filter(Not(Not(f)))))
+}
