@@ -1,23 +1,31 @@
-// Command practice runs a mock interview in the terminal: it deals
-// questions one at a time, without repeats, and shows how to answer each
-// once you have answered it.
+// Command practice runs a mock interview in the terminal, with spaced
+// repetition: it asks the questions that are due, then new ones, shows how
+// to answer each once you have answered it, and asks how well you did, so
+// that each question comes back just before you would forget it.
 //
 //	go run ./examples/practice -q 'level>=senior' -state ~/.interview.json
 //
 // For each question, type your answer (one line of any length, or
 // nothing) and press Enter to see the guidance; type s or skip to skip the
-// question, q or quit to stop. With -state FILE, progress is kept in FILE:
-// the next run deals only the questions not yet practised or skipped, and
-// every answer you typed is saved there too. The file is saved after each
-// question, under a lock, so two sessions on one file lose nothing of each
-// other's; a path that cannot hold it is reported before the first
-// question. Input is read from standard input, so a script can drive a
-// session.
+// question, q or quit to stop. Then rate your answer: 1 again (you did not
+// know it), 2 hard, 3 good, 4 easy. The scheduler is FSRS-6 (package srs):
+// a question rated Good for the first time comes back in 10 minutes, then
+// in days, weeks and months.
+//
+// With -state FILE, progress is kept in FILE, the same file the practice
+// page of examples/server uses: the cards, the review log and every answer
+// you typed. It is saved after each question, under a lock, so two
+// sessions on one file lose nothing of each other's; a path that cannot
+// hold it is reported before the first question. A state file of the
+// first version of this program is read and kept whole. Input is read
+// from standard input, so a script can drive a session.
 //
 // Flags:
 //
 //	-q QUERY     which questions to practise (default: all)
-//	-seed S      a seed for a reproducible order; 0, the default, is random
+//	-new N       new questions a day (default 10)
+//	-seed S      a seed for which new questions come, and in what order;
+//	             0, the default, is random
 //	-state FILE  where to keep progress between runs
 //	-bank FILE   practise from a JSON bank instead of the embedded one
 package main
@@ -28,6 +36,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"github.com/backendprep/questionbank"
 	"github.com/backendprep/questionbank/examples/internal/cli"
@@ -37,16 +46,21 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
-const usage = `usage: practice [-q QUERY] [-seed S] [-state FILE] [-bank FILE]
+// now is the clock; tests set it.
+var now = time.Now
 
-A mock interview: one question at a time, the guidance after your answer.
+const usage = `usage: practice [-q QUERY] [-new N] [-seed S] [-state FILE] [-bank FILE]
+
+A mock interview with spaced repetition: the questions that are due, then
+new ones, one at a time, the guidance after your answer, and your rating
+of it (1 again, 2 hard, 3 good, 4 easy) to schedule the next review.
 Type an answer and press Enter (or just press Enter) to see the guidance;
 s or skip skips a question, q or quit stops. -state keeps your progress
 between runs.
 
 Examples:
   practice -q 'level:senior'
-  practice -q 'type:behavioral' -state behavioral.json
+  practice -q 'type:behavioral' -new 5 -state behavioral.json
 
 Flags:
 `
@@ -55,12 +69,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("practice", flag.ContinueOnError)
 	flags.SetOutput(stderr)
 	query := flags.String("q", "", "a `query` choosing the questions to practise, such as 'level>=senior'")
-	seed := flags.Uint64("seed", 0, "a `seed` for a reproducible order; 0 is random")
+	newPerDay := flags.Int("new", 10, "how many new `questions` to start a day")
+	seed := flags.Uint64("seed", 0, "a `seed` for which new questions come, and in what order; 0 is random")
 	statePath := flags.String("state", "", "a `file` that keeps progress between runs")
 	bankFile := flags.String("bank", "", "a JSON bank `file` to practise from instead of the embedded questions")
 	hint := func([]string) string { return "give the query with -q" }
 	if status, ok := cli.Parse(flags, usage, args, hint); !ok {
 		return status
+	}
+	if *newPerDay < 0 {
+		fmt.Fprintf(stderr, "practice: -new %d: give 0 or more new questions a day\n", *newPerDay)
+		return 2
 	}
 	bank, err := cli.LoadBank(*bankFile)
 	if err != nil {
@@ -77,36 +96,64 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 
-	total := bank.Count(f)
-	deck := bank.Deck(cli.Rand(*seed), questionbank.And(f, questionbank.Not(questionbank.ByID(st.Dealt...))))
-	if deck.Remaining() == 0 {
-		if total == 0 {
+	start := now()
+	queue := st.progress.Queue(bank, f, start, *newPerDay)
+	// Which new questions, and in what order, is up to the seed.
+	fresh := bank.Sample(cli.Rand(*seed), len(queue.New), questionbank.And(f, questionbank.Not(st.progress.Seen())))
+	todo := append(queue.Due, fresh...)
+	if len(todo) == 0 {
+		if bank.Count(f) == 0 {
 			fmt.Fprintf(stdout, "No questions match %q.\n", *query)
 			return 0
 		}
-		skipped := bank.Count(questionbank.And(f, questionbank.ByID(st.Skipped...)))
-		fmt.Fprintf(stdout, "You have been through all %d questions that match %q: practised %d, skipped %d. Remove %s to start again.\n",
-			total, *query, total-skipped, skipped, *statePath)
+		msg := "Nothing is due"
+		if bank.Count(questionbank.And(f, questionbank.Not(st.progress.Seen()))) > 0 {
+			msg += ", and today's new questions are done (-new sets how many a day)"
+		}
+		if next, ok := st.progress.NextDue(bank, f); ok {
+			msg += ". The next question is due " + when(next, start)
+		}
+		fmt.Fprintln(stdout, msg+".")
 		return 0
 	}
-	fmt.Fprintf(stdout, "%d of %d questions to go. Type your answer and press Enter to see the guidance; s skips, q stops.\n", deck.Remaining(), total)
+	fmt.Fprintf(stdout, "%s due, %s new. Type your answer and press Enter to see the guidance; s skips, q stops.\n",
+		count(len(queue.Due), "question"), count(len(fresh), "question"))
 
-	s := &session{in: bufio.NewReader(stdin), out: stdout, file: file}
-	left := 0
-	for q := range deck.All() {
-		if err := s.ask(q, total-deck.Remaining(), total); err != nil {
+	s := &session{in: bufio.NewReader(stdin), out: stdout, file: file, progress: st.progress}
+	asked := 0
+	for i, q := range todo {
+		asked++
+		if err := s.ask(q, i+1, len(todo)); err != nil {
 			fmt.Fprintf(stderr, "practice: %v\n", err)
 			return 1
 		}
 		if s.stopped {
-			left = 1 // the question asked, not practised
-			break
-		}
-		if s.answered && deck.Remaining() > 0 && !s.next() {
+			asked-- // asked, but neither rated nor skipped
 			break
 		}
 	}
-	left += deck.Remaining()
-	fmt.Fprintf(stdout, "\nPractised %d, skipped %d; %d left.\n", s.practised, s.skipped, left)
+	fmt.Fprintf(stdout, "\nRated %d, skipped %d; %d left for now.\n", s.rated, s.skipped, len(todo)-asked)
 	return 0
+}
+
+// count says "1 question" or "2 questions".
+func count(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+// when says when t is, seen from now: "in 10 minutes (09:20)", or a date.
+func when(t, now time.Time) string {
+	d := t.Sub(now)
+	switch {
+	case d < time.Minute:
+		return "now"
+	case d < time.Hour:
+		return fmt.Sprintf("in %s (%s)", count(int(d.Round(time.Minute)/time.Minute), "minute"), t.Local().Format("15:04"))
+	case d < 24*time.Hour:
+		return fmt.Sprintf("in %s (%s)", count(int(d.Round(time.Hour)/time.Hour), "hour"), t.Local().Format("15:04"))
+	}
+	return fmt.Sprintf("in %s (%s)", count(int(d.Round(24*time.Hour)/(24*time.Hour)), "day"), t.Local().Format("Mon 2 Jan 2006"))
 }

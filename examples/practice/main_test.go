@@ -2,17 +2,28 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/backendprep/questionbank"
+	"github.com/backendprep/questionbank/srs"
 )
+
+var t0 = time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+
+// at sets the clock the program reads, for the rest of the test.
+func at(t *testing.T, when time.Time) {
+	t.Helper()
+	old := now
+	now = func() time.Time { return when }
+	t.Cleanup(func() { now = old })
+}
 
 // practice runs a session with the given input lines.
 func practice(t *testing.T, input string, args ...string) (code int, stdout, stderr string) {
@@ -22,64 +33,98 @@ func practice(t *testing.T, input string, args ...string) (code int, stdout, std
 	return code, out.String(), errb.String()
 }
 
-func readState(t *testing.T, name string) state {
+func readState(t *testing.T, name string) *state {
 	t.Helper()
 	data, err := os.ReadFile(name)
 	require.NoError(t, err)
-	var st state
-	require.NoError(t, json.Unmarshal(data, &st))
+	st, err := decodeState(name, data)
+	require.NoError(t, err)
 	return st
 }
 
-// TestSessionResumesWithoutRepeats drives three runs over the two
-// situational questions and the four lead and principal ones: answer,
-// skip and quit, then go on, until every question was dealt once.
-func TestSessionResumesWithoutRepeats(t *testing.T) {
+// TestSpacedRepetition drives four runs over the two junior questions: a
+// question rated Good comes back after its 10-minute learning step, and
+// not before; one rated Easy not before its due day.
+func TestSpacedRepetition(t *testing.T) {
 	stateFile := filepath.Join(t.TempDir(), "state.json")
-	args := []string{"-q", "level:lead,principal", "-seed", "5", "-state", stateFile}
+	args := []string{"-q", "level:junior", "-seed", "3", "-state", stateFile}
 
-	// Run 1: answer one, read its guidance, skip the next, stop at the third.
-	code, out, errOut := practice(t, "Microservices, mostly.\n\ns\nq\n", args...)
+	at(t, t0)
+	code, out, errOut := practice(t, "Microservices, mostly.\n3\n\n4\n", args...)
 	require.Equal(t, 0, code, errOut)
-	assert.Contains(t, out, "4 of 4 questions to go.")
-	assert.Contains(t, out, "Question 1 of 4")
+	assert.Contains(t, out, "0 questions due, 2 questions new.")
 	assert.Contains(t, out, "How to answer")
-	assert.Contains(t, out, "Skipped.")
-	assert.Contains(t, out, "Question 3 of 4")
-	assert.Contains(t, out, "Practised 1, skipped 1; 2 left.", "the question stopped at is left too")
+	assert.Contains(t, out, "Good: back in 10 minutes")
+	assert.Contains(t, out, "Easy: back in 8 days")
+	assert.Contains(t, out, "Rated 2, skipped 0; 0 left for now.")
 	st := readState(t, stateFile)
-	require.Len(t, st.Dealt, 2)
-	assert.Equal(t, st.Dealt[1:], st.Skipped)
-	assert.Equal(t, map[string]answers{st.Dealt[0]: {"Microservices, mostly."}}, st.Answers)
+	assert.Equal(t, 2, st.progress.Len())
+	assert.Len(t, st.progress.Log(), 2)
+	require.Len(t, st.answers, 1)
 
-	// Run 2: the question we stopped at was not practised, so two are left.
-	code, out, errOut = practice(t, "\n\n\n", args...)
+	at(t, t0.Add(5*time.Minute))
+	_, out, _ = practice(t, "", args...)
+	assert.Contains(t, out, "Nothing is due. The next question is due in 5 minutes")
+
+	at(t, t0.Add(11*time.Minute))
+	code, out, errOut = practice(t, "\n3\n", args...)
 	require.Equal(t, 0, code, errOut)
-	assert.Contains(t, out, "2 of 4 questions to go.")
-	assert.Contains(t, out, "Practised 2, skipped 0; 0 left.")
-	st2 := readState(t, stateFile)
-	require.Len(t, st2.Dealt, 4)
-	assert.Equal(t, st.Dealt, st2.Dealt[:2], "earlier progress is kept")
-	assert.ElementsMatch(t, []string{"lead-1", "lead-2", "principal-1", "principal-2"}, st2.Dealt, "each question dealt once")
-	assert.Equal(t, st.Answers, st2.Answers)
+	assert.Contains(t, out, "1 question due, 0 questions new.")
+	assert.Contains(t, out, "Good: back in 2 days")
 
-	// Run 3: nothing left.
-	code, out, _ = practice(t, "", args...)
-	assert.Equal(t, 0, code)
-	assert.Contains(t, out, "You have been through all 4 questions that match \"level:lead,principal\": practised 3, skipped 1.")
+	at(t, t0.Add(time.Hour))
+	_, out, _ = practice(t, "", args...)
+	assert.Contains(t, out, "Nothing is due.")
+	assert.Len(t, readState(t, stateFile).progress.Log(), 3)
+}
+
+func TestNewPerDay(t *testing.T) {
+	stateFile := filepath.Join(t.TempDir(), "state.json")
+	at(t, t0)
+	_, out, _ := practice(t, "\n4\n", "-new", "1", "-state", stateFile)
+	assert.Contains(t, out, "0 questions due, 1 question new.")
+	_, out, _ = practice(t, "", "-new", "1", "-state", stateFile)
+	assert.Contains(t, out, "Nothing is due, and today's new questions are done (-new sets how many a day). The next question is due in 8 days")
+	at(t, t0.Add(24*time.Hour))
+	_, out, _ = practice(t, "q\n", "-new", "1", "-state", stateFile)
+	assert.Contains(t, out, "0 questions due, 1 question new.", "a new day")
+
+	code, _, errOut := practice(t, "", "-new", "-1")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errOut, "-new -1")
+}
+
+func TestRatingIsAskedUntilGiven(t *testing.T) {
+	at(t, t0)
+	code, out, _ := practice(t, "answer\n5\nmaybe\ngood\n", "-q", "id:junior-1")
+	require.Equal(t, 0, code)
+	assert.Contains(t, out, `"5" is not a rating`)
+	assert.Contains(t, out, `"maybe" is not a rating`)
+	assert.Contains(t, out, "Good: back in 10 minutes")
+}
+
+func TestStopBeforeRatingKeepsTheAnswer(t *testing.T) {
+	stateFile := filepath.Join(t.TempDir(), "state.json")
+	at(t, t0)
+	code, out, _ := practice(t, "my answer\nq\n", "-q", "id:junior-1", "-state", stateFile)
+	require.Equal(t, 0, code)
+	assert.Contains(t, out, "Rated 0, skipped 0; 1 left for now.")
+	st := readState(t, stateFile)
+	assert.Equal(t, answers{"my answer"}, st.answers["junior-1"])
+	assert.Zero(t, st.progress.Len(), "nothing rated, nothing scheduled")
 }
 
 func TestSessionEndsAtEOF(t *testing.T) {
 	code, out, _ := practice(t, "", "-q", "id:junior-1")
 	assert.Equal(t, 0, code)
 	assert.Contains(t, out, "Can you explain a technical project")
-	assert.Contains(t, out, "Practised 0, skipped 0; 1 left.")
+	assert.Contains(t, out, "Rated 0, skipped 0; 1 left for now.")
 	assert.NotContains(t, out, "How to answer")
 }
 
 func TestGuidanceIsShown(t *testing.T) {
 	q, _ := questionbank.Default().Get("senior-2")
-	code, out, _ := practice(t, "input validation\n", "-q", "id:senior-2")
+	code, out, _ := practice(t, "input validation\n3\n", "-q", "id:senior-2")
 	require.Equal(t, 0, code)
 	for _, s := range append(q.HowToAnswer, q.WhatNotToSay...) {
 		assert.Contains(t, strings.Join(strings.Fields(out), " "), s)
@@ -97,30 +142,29 @@ func TestCorruptState(t *testing.T) {
 	data, _ := os.ReadFile(stateFile)
 	assert.Equal(t, `{"dealt": ["junior-1"`, string(data), "a corrupt state is left as it was")
 
-	require.NoError(t, os.WriteFile(stateFile, []byte(`{"dealt": [], "score": 3}`), 0o644))
-	code, _, errOut = practice(t, "\n", "-state", stateFile)
-	assert.Equal(t, 1, code)
-	assert.Contains(t, errOut, `unknown field "score"`)
+	for doc, want := range map[string]string{
+		`{"dealt": [], "score": 3}`:                `unknown field "score"`,
+		`{"format": 3, "progress": {"format": 1}}`: "format 3, newer than this program reads (2)",
+		`{"format": 2}`:                            "has no progress",
+		`{"format": 2, "progress": {"format": 9}}`: "format 9 is newer",
+		`{"format": 2, "progress": {"format": 1, "cards": [{"id": "x", "state": "review"}]}}`: "stability",
+	} {
+		require.NoError(t, os.WriteFile(stateFile, []byte(doc), 0o644))
+		code, _, errOut = practice(t, "\n", "-state", stateFile)
+		assert.Equal(t, 1, code, doc)
+		assert.Contains(t, errOut, want, doc)
+	}
 }
 
 func TestStateIsWrittenAtomically(t *testing.T) {
 	dir := t.TempDir()
 	stateFile := filepath.Join(dir, "state.json")
-	_, _, errOut := practice(t, "\n\n\n", "-q", "level:junior", "-state", stateFile)
+	_, _, errOut := practice(t, "\n3\n\n3\n", "-q", "level:junior", "-state", stateFile)
 	require.Empty(t, errOut)
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
 	require.Len(t, entries, 1, "no temporary files are left behind")
 	assert.Equal(t, "state.json", entries[0].Name())
-
-	require.NoError(t, os.Chmod(dir, 0o500))
-	defer os.Chmod(dir, 0o700)
-	if os.Geteuid() == 0 {
-		t.Skip("root can write to a read-only directory")
-	}
-	code, _, errOut := practice(t, "\n", "-q", "level:senior", "-state", stateFile)
-	assert.Equal(t, 1, code)
-	assert.Contains(t, errOut, "saving state")
 }
 
 func TestPracticeUsage(t *testing.T) {
@@ -138,4 +182,19 @@ func TestPracticeUsage(t *testing.T) {
 	code, out, _ := practice(t, "", "-q", "level:junior type:situational")
 	assert.Equal(t, 0, code)
 	assert.Contains(t, out, "No questions match")
+}
+
+func TestWhen(t *testing.T) {
+	for d, want := range map[time.Duration]string{
+		10 * time.Minute:     "in 10 minutes",
+		time.Minute:          "in 1 minute",
+		3 * time.Hour:        "in 3 hours",
+		24 * time.Hour:       "in 1 day",
+		40 * 24 * time.Hour:  "in 40 days",
+		-time.Hour:           "now",
+		400 * 24 * time.Hour: "in 400 days",
+	} {
+		assert.True(t, strings.HasPrefix(when(t0.Add(d), t0), want), "when(%v) = %q, want %q...", d, when(t0.Add(d), t0), want)
+	}
+	_ = srs.Good
 }

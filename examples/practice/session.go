@@ -9,64 +9,91 @@ import (
 
 	"github.com/backendprep/questionbank"
 	"github.com/backendprep/questionbank/render"
+	"github.com/backendprep/questionbank/srs"
 )
 
 // A session asks questions one at a time and saves what happens.
 type session struct {
-	in   *bufio.Reader
-	out  io.Writer
-	file *stateFile // nil: no -state
+	in       *bufio.Reader
+	out      io.Writer
+	file     *stateFile    // nil: no -state
+	progress *srs.Progress // the learner's cards, as last saved
 
-	practised, skipped int
-	answered           bool // the last question asked was answered, not skipped
-	stopped            bool // q, quit, or the end of the input
+	rated, skipped int
+	stopped        bool // q, quit, or the end of the input
 }
 
 // ask asks one question, n of total: it shows the question, reads the
-// answer or a command, saves what happened, and shows the guidance for an
-// answered question. Its error is one of saving, which ends the session.
+// answer or a command, shows the guidance, reads the rating, and saves
+// what happened. Its error is one of saving, which ends the session.
 func (s *session) ask(q questionbank.Question, n, total int) error {
-	q = render.Clean(q)
-	fmt.Fprintf(s.out, "\nQuestion %d of %d (%s, %s)\n%s\n", n, total, q.Level.Title(), q.Type.Title(), q.Text)
-	if len(q.Skills) > 0 {
-		fmt.Fprintf(s.out, "Skills tested: %s\n", strings.Join(q.Skills, ", "))
+	shown := render.Clean(q)
+	fmt.Fprintf(s.out, "\nQuestion %d of %d (%s, %s)\n%s\n", n, total, shown.Level.Title(), shown.Type.Title(), shown.Text)
+	if len(shown.Skills) > 0 {
+		fmt.Fprintf(s.out, "Skills tested: %s\n", strings.Join(shown.Skills, ", "))
 	}
 	answer, eof := s.read("\nYour answer (Enter: show guidance, s: skip, q: stop)> ")
-	s.answered = false
 	switch {
-	case isCommand(answer, "q", "quit"):
-		s.stopped = true
-		return nil
-	case eof && answer == "":
+	case isCommand(answer, "q", "quit"), eof && answer == "":
 		s.stopped = true
 		return nil
 	case isCommand(answer, "s", "skip"):
-		if err := s.save(event{id: q.ID, skipped: true}); err != nil {
-			return err
-		}
 		s.skipped++
 		fmt.Fprintln(s.out, "Skipped.")
 		return nil
 	}
-	if err := s.save(event{id: q.ID, answer: answer}); err != nil {
+	if err := render.WriteGuidance(s.out, shown); err != nil {
+		return err
+	}
+	rating, ok := s.rating()
+	e := event{question: q, answer: answer, rating: rating, at: now()}
+	if !ok { // stopped before rating: keep the answer, schedule nothing
+		e.rating = 0
+		s.stopped = true
+	}
+	st, err := s.save(e)
+	if err != nil {
 		if answer != "" { // shown, so that what was typed is not lost
 			return fmt.Errorf("%w\nYour answer, which was not saved:\n%s", err, answer)
 		}
 		return err
 	}
-	s.practised++
-	s.answered, s.stopped = true, eof
-	return render.WriteGuidance(s.out, q)
+	if !ok {
+		return nil
+	}
+	s.rated++
+	s.progress = st.progress
+	if c, found := s.progress.Card(q.ID); found {
+		fmt.Fprintf(s.out, "%s: back %s.\n", titleCase(rating.String()), when(c.Due, e.at))
+	}
+	return nil
 }
 
-// next asks whether to go on, and reports whether to.
-func (s *session) next() bool {
-	if s.stopped {
-		return false
+// rating asks for a rating until it gets one, and reports false if the
+// learner stops or the input ends first.
+func (s *session) rating() (srs.Rating, bool) {
+	for {
+		reply, eof := s.read("\nHow did you do? 1 again, 2 hard, 3 good, 4 easy (q: stop)> ")
+		if r, ok := parseRating(reply); ok {
+			return r, true
+		}
+		if eof || isCommand(reply, "q", "quit") {
+			return 0, false
+		}
+		fmt.Fprintf(s.out, "%q is not a rating: type 1, 2, 3 or 4 (or again, hard, good, easy).\n", reply)
 	}
-	reply, eof := s.read("\nEnter: next question, q: stop> ")
-	return !eof && !isCommand(reply, "q", "quit")
 }
+
+func parseRating(s string) (srs.Rating, bool) {
+	for r := srs.Again; r <= srs.Easy; r++ {
+		if s == fmt.Sprint(int(r)) || strings.EqualFold(s, r.String()) {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+func titleCase(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
 
 // read prompts for a line and returns it without surrounding space, of
 // any length, and whether the input has ended. A last line without a
@@ -93,10 +120,12 @@ func isCommand(s string, names ...string) bool {
 	return false
 }
 
-func (s *session) save(e event) error {
+// save records e in the state file, or in memory without one, and
+// returns the state as it then is.
+func (s *session) save(e event) (*state, error) {
 	if s.file == nil {
-		return nil
+		st := &state{progress: s.progress}
+		return st, st.apply(e)
 	}
-	_, err := s.file.save([]event{e})
-	return err
+	return s.file.save(e)
 }

@@ -9,20 +9,37 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"time"
+
+	"github.com/backendprep/questionbank"
+	"github.com/backendprep/questionbank/srs"
 )
+
+// stateFormat is the version of the state file this program writes. The
+// first version, without a "format" key, held only dealt, skipped and
+// answers; it is read, and kept whole, with an empty progress.
+const stateFormat = 2
 
 // state is what -state keeps between runs.
 type state struct {
-	// Dealt lists the questions practised or skipped, in order.
-	Dealt []string `json:"dealt"`
-	// Skipped lists the questions of Dealt that were skipped.
-	Skipped []string `json:"skipped,omitempty"`
-	// Answers holds every answer typed, by question ID, oldest first.
-	Answers map[string]answers `json:"answers,omitempty"`
+	progress *srs.Progress
+	answers  map[string]answers
+	// dealt and skipped are the first version's record of the questions
+	// practised or skipped before spaced repetition; kept, not used.
+	dealt, skipped []string
 }
 
-// answers is the list of answers to one question. The first state format
-// kept one answer, as a string; it reads as a list of one.
+// stateJSON is the state file's form.
+type stateJSON struct {
+	Format   int                `json:"format"`
+	Progress *srs.Progress      `json:"progress"`
+	Answers  map[string]answers `json:"answers,omitempty"`
+	Dealt    []string           `json:"dealt,omitempty"`
+	Skipped  []string           `json:"skipped,omitempty"`
+}
+
+// answers is the list of answers to one question, oldest first. The first
+// state format kept one answer, as a string; it reads as a list of one.
 type answers []string
 
 func (a *answers) UnmarshalJSON(data []byte) error {
@@ -35,29 +52,70 @@ func (a *answers) UnmarshalJSON(data []byte) error {
 }
 
 // An event is one thing that happened in a session, to be added to the
-// state file: a question practised (with the answer typed, if any) or
-// skipped.
+// state file: an answer typed, a rating given, or both.
 type event struct {
-	id      string
-	skipped bool
-	answer  string // "" for none
+	question questionbank.Question
+	answer   string     // "" for none
+	rating   srs.Rating // 0 for none
+	at       time.Time
 }
 
-// apply adds e to st. Applying an event twice adds it once, so a save
-// that failed can be tried again.
-func (st *state) apply(e event) {
-	if !slices.Contains(st.Dealt, e.id) {
-		st.Dealt = append(st.Dealt, e.id)
-		if e.skipped {
-			st.Skipped = append(st.Skipped, e.id)
+// apply adds e to st.
+func (st *state) apply(e event) error {
+	id := e.question.ID
+	if e.answer != "" && !slices.Contains(st.answers[id], e.answer) {
+		if st.answers == nil {
+			st.answers = map[string]answers{}
+		}
+		st.answers[id] = append(st.answers[id], e.answer)
+	}
+	if e.rating != 0 {
+		if _, err := st.progress.Review(e.question, e.rating, e.at); err != nil {
+			return err
 		}
 	}
-	if e.answer != "" && !slices.Contains(st.Answers[e.id], e.answer) {
-		if st.Answers == nil {
-			st.Answers = map[string]answers{}
-		}
-		st.Answers[e.id] = append(st.Answers[e.id], e.answer)
+	return nil
+}
+
+// decodeState reads a state file of either version.
+func decodeState(name string, data []byte) (*state, error) {
+	var head struct {
+		Format *int `json:"format"`
 	}
+	if err := json.Unmarshal(data, &head); err != nil {
+		return nil, fmt.Errorf("state file %s is not a practice state (%v); move it away to start again", name, err)
+	}
+	st := &state{progress: srs.NewProgress(srs.Scheduler{})}
+	var in stateJSON
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	switch {
+	case head.Format == nil: // the first version
+		var v1 struct {
+			Dealt   []string           `json:"dealt"`
+			Skipped []string           `json:"skipped"`
+			Answers map[string]answers `json:"answers"`
+		}
+		if err := dec.Decode(&v1); err != nil {
+			return nil, fmt.Errorf("state file %s is not a practice state (%v); move it away to start again", name, err)
+		}
+		in.Dealt, in.Skipped, in.Answers, in.Progress = v1.Dealt, v1.Skipped, v1.Answers, st.progress
+	case *head.Format > stateFormat:
+		return nil, fmt.Errorf("state file %s has format %d, newer than this program reads (%d); update it", name, *head.Format, stateFormat)
+	default:
+		if err := dec.Decode(&in); err != nil {
+			return nil, fmt.Errorf("state file %s is not a practice state (%v); move it away to start again", name, err)
+		}
+		if in.Progress == nil {
+			return nil, fmt.Errorf("state file %s has no progress; move it away to start again", name)
+		}
+	}
+	st.progress, st.answers, st.dealt, st.skipped = in.Progress, in.Answers, in.Dealt, in.Skipped
+	return st, nil
+}
+
+func (st *state) MarshalJSON() ([]byte, error) {
+	return json.MarshalIndent(stateJSON{Format: stateFormat, Progress: st.progress, Answers: st.answers, Dealt: st.dealt, Skipped: st.skipped}, "", "  ")
 }
 
 // A stateFile is the -state file: read once at the start, and saved after
@@ -73,7 +131,7 @@ type stateFile struct {
 // reset. An empty name keeps no state.
 func openState(name string) (*stateFile, *state, error) {
 	if name == "" {
-		return nil, &state{}, nil
+		return nil, &state{progress: srs.NewProgress(srs.Scheduler{})}, nil
 	}
 	target, err := followLinks(name)
 	if err != nil {
@@ -133,36 +191,28 @@ func followLinks(name string) (string, error) {
 
 // read returns what the file holds.
 func (f *stateFile) read() (*state, error) {
-	st := &state{}
 	data, err := os.ReadFile(f.name)
 	if errors.Is(err, fs.ErrNotExist) {
-		return st, nil
+		return &state{progress: srs.NewProgress(srs.Scheduler{})}, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("state file: %w", err)
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(st); err != nil {
-		return nil, fmt.Errorf("state file %s is not a practice state (%v); move it away to start again", f.name, err)
-	}
-	return st, nil
+	return decodeState(f.name, data)
 }
 
-// save adds events to the file as it is now, and returns what it then
-// holds.
-func (f *stateFile) save(events []event) (*state, error) {
-	if f == nil {
-		return &state{}, nil
-	}
+// save adds e to the file as it is now, and returns what it then holds:
+// a review is replayed on the progress another session may have saved
+// since this one read it.
+func (f *stateFile) save(e event) (*state, error) {
 	var st *state
 	err := f.locked(func() error {
 		var err error
 		if st, err = f.read(); err != nil {
 			return err
 		}
-		for _, e := range events {
-			st.apply(e)
+		if err := st.apply(e); err != nil {
+			return err
 		}
 		return f.write(st)
 	})
@@ -202,7 +252,7 @@ func (f *stateFile) locked(do func() error) error {
 // synced, then renamed over the old one, so that a crash leaves the old
 // state or the new, never half of one.
 func (f *stateFile) write(st *state) error {
-	data, err := json.MarshalIndent(st, "", "  ")
+	data, err := st.MarshalJSON()
 	if err != nil {
 		return err
 	}

@@ -50,17 +50,21 @@ func TestTwoSessionsLoseNothing(t *testing.T) {
 		time.Sleep(5 * time.Millisecond)
 	}
 
-	code, _, errOut := practice(t, "B's answer\n\n", "-q", "id:senior-1", "-state", stateFile)
+	code, _, errOut := practice(t, "B's answer\n3\n", "-q", "id:senior-1", "-state", stateFile)
 	require.Equal(t, 0, code, errOut)
 
-	io.WriteString(feed, "A's answer\n")
+	io.WriteString(feed, "A's answer\n4\n")
 	feed.Close()
 	require.Equal(t, 0, <-done)
 
 	st := readState(t, stateFile)
-	assert.ElementsMatch(t, []string{"junior-1", "senior-1"}, st.Dealt)
-	assert.Equal(t, answers{"A's answer"}, st.Answers["junior-1"])
-	assert.Equal(t, answers{"B's answer"}, st.Answers["senior-1"])
+	assert.Equal(t, 2, st.progress.Len(), "both reviews are kept")
+	for _, id := range []string{"junior-1", "senior-1"} {
+		_, ok := st.progress.Card(id)
+		assert.True(t, ok, id)
+	}
+	assert.Equal(t, answers{"A's answer"}, st.answers["junior-1"])
+	assert.Equal(t, answers{"B's answer"}, st.answers["senior-1"])
 }
 
 func TestStaleTempFilesAreRemoved(t *testing.T) {
@@ -99,13 +103,14 @@ func TestUnusableStatePathIsReportedFirst(t *testing.T) {
 func TestCommands(t *testing.T) {
 	for _, skip := range []string{"s", "S", "skip", "SKIP", " Skip "} {
 		code, out, _ := practice(t, skip+"\n", "-q", "id:junior-1")
+		assert.Contains(t, out, "Rated 0, skipped 1; 0 left for now.", "%q skips", skip)
 		assert.Equal(t, 0, code)
 		assert.Contains(t, out, "Skipped.", "%q skips", skip)
 	}
 	for _, quit := range []string{"q", "Q", "quit", "QUIT"} {
 		code, out, _ := practice(t, quit+"\n", "-q", "level:junior", "-seed", "1")
 		assert.Equal(t, 0, code)
-		assert.Contains(t, out, "Practised 0, skipped 0; 2 left.", "%q quits", quit)
+		assert.Contains(t, out, "Rated 0, skipped 0; 2 left for now.", "%q quits", quit)
 		assert.NotContains(t, out, "How to answer")
 	}
 }
@@ -113,15 +118,15 @@ func TestCommands(t *testing.T) {
 func TestLongAnswersAreKept(t *testing.T) {
 	stateFile := filepath.Join(t.TempDir(), "state.json")
 	long := strings.Repeat("word ", 300_000) + "end" // 1.5 MB on one line
-	code, out, errOut := practice(t, long+"\n", "-q", "id:junior-1", "-state", stateFile)
+	code, out, errOut := practice(t, long+"\n3\n", "-q", "id:junior-1", "-state", stateFile)
 	require.Equal(t, 0, code, errOut)
 	assert.Contains(t, out, "How to answer")
-	assert.Equal(t, answers{long}, readState(t, stateFile).Answers["junior-1"])
+	assert.Equal(t, answers{long}, readState(t, stateFile).answers["junior-1"])
 
 	// The last line of the input, without a newline, is an answer too.
 	code, _, _ = practice(t, "no newline", "-q", "id:junior-2", "-state", stateFile)
 	require.Equal(t, 0, code)
-	assert.Equal(t, answers{"no newline"}, readState(t, stateFile).Answers["junior-2"])
+	assert.Equal(t, answers{"no newline"}, readState(t, stateFile).answers["junior-2"])
 }
 
 func TestSymlinkedStateIsKept(t *testing.T) {
@@ -129,21 +134,27 @@ func TestSymlinkedStateIsKept(t *testing.T) {
 	real := filepath.Join(dir, "real.json")
 	link := filepath.Join(dir, "link.json")
 	require.NoError(t, os.Symlink(real, link))
-	code, _, errOut := practice(t, "an answer\n", "-q", "id:junior-1", "-state", link)
+	code, _, errOut := practice(t, "an answer\n3\n", "-q", "id:junior-1", "-state", link)
 	require.Equal(t, 0, code, errOut)
 	fi, err := os.Lstat(link)
 	require.NoError(t, err)
 	assert.NotZero(t, fi.Mode()&os.ModeSymlink, "the link is still a link")
-	assert.Equal(t, []string{"junior-1"}, readState(t, real).Dealt, "the state is in the file it names")
+	_, ok := readState(t, real).progress.Card("junior-1")
+	assert.True(t, ok, "the state is in the file it names")
 }
 
-func TestOldStateFormatReads(t *testing.T) {
+func TestOldStateFormatIsConverted(t *testing.T) {
 	stateFile := filepath.Join(t.TempDir(), "state.json")
-	require.NoError(t, os.WriteFile(stateFile, []byte(`{"dealt": ["junior-1"], "answers": {"junior-1": "first"}}`), 0o644))
-	code, _, errOut := practice(t, "second\n", "-q", "level:junior", "-state", stateFile)
+	old := `{"dealt": ["junior-1", "lead-2"], "skipped": ["lead-2"], "answers": {"junior-1": "first"}}`
+	require.NoError(t, os.WriteFile(stateFile, []byte(old), 0o644))
+	code, _, errOut := practice(t, "second\n3\n", "-q", "id:junior-1", "-state", stateFile)
 	require.Equal(t, 0, code, errOut)
 	st := readState(t, stateFile)
-	assert.Equal(t, []string{"junior-1", "junior-2"}, st.Dealt)
-	assert.Equal(t, answers{"first"}, st.Answers["junior-1"])
-	assert.Equal(t, answers{"second"}, st.Answers["junior-2"])
+	assert.Equal(t, []string{"junior-1", "lead-2"}, st.dealt, "kept whole")
+	assert.Equal(t, []string{"lead-2"}, st.skipped)
+	assert.Equal(t, answers{"first", "second"}, st.answers["junior-1"])
+	_, ok := st.progress.Card("junior-1")
+	assert.True(t, ok)
+	data, _ := os.ReadFile(stateFile)
+	assert.Contains(t, string(data), `"format": 2`)
 }
