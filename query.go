@@ -3,6 +3,7 @@ package questionbank
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/backendprep/questionbank/internal/suggest"
 )
@@ -153,6 +154,9 @@ func (p *parser) and() (Filter, error) {
 		} else if !p.startsUnary() {
 			break
 		}
+		if err := p.checkSlip(len(p.stack) > mark); err != nil {
+			return Filter{}, err
+		}
 		f, err := p.unary()
 		if err != nil {
 			return Filter{}, err
@@ -163,6 +167,33 @@ func (p *parser) and() (Filter, error) {
 		return Filter{}, p.unexpected()
 	}
 	return And(p.stack[mark:]...), nil
+}
+
+// checkSlip reports a keyword typed in lower case: a bare "or" or "and"
+// between two terms, or a bare "not" before one, would search for the word
+// where the user almost surely meant the keyword. afterTerm says whether a
+// term comes before the current token. A quoted "or" searches the word.
+func (p *parser) checkSlip(afterTerm bool) error {
+	t := p.tok
+	if t.kind != tokText || t.quoted || t.prefix || !isKeywordSlip(strings.ToLower(t.text)) {
+		return nil
+	}
+	kw := strings.ToUpper(t.text)
+	if kw != "NOT" && !afterTerm {
+		return nil
+	}
+	// Would a term follow? Peek at the next token, then step back.
+	save := p.lex.pos
+	next, err := p.lex.next()
+	p.lex.pos = save
+	if err != nil {
+		return nil // the error is reported when the parser gets there
+	}
+	switch next.kind {
+	case tokNeg, tokLParen, tokNot, tokField, tokText:
+		return p.errorf(t.off, "did you mean %s? keywords are upper case; quote %q to search the word", kw, t.text)
+	}
+	return nil
 }
 
 // unexpected reports the current token where a term should be.

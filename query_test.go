@@ -465,3 +465,33 @@ func hostileSkillQuery(tb testing.TB) (*Bank, string) {
 	}
 	return bank, b.String()
 }
+
+func TestKeywordSlips(t *testing.T) {
+	slips := []struct {
+		q      string
+		offset int
+		kw     string
+	}{
+		{"kubernetes or docker", 11, "OR"},
+		{"kubernetes and docker", 11, "AND"},
+		{"not kubernetes", 0, "NOT"},
+		{"level:senior not -skill:leadership", 13, "NOT"},
+		{"caching Or (level:lead)", 8, "OR"},
+		{"a or -b", 2, "OR"},
+	}
+	for _, tc := range slips {
+		_, err := ParseFilter(tc.q)
+		var se *SyntaxError
+		require.ErrorAs(t, err, &se, "ParseFilter(%q)", tc.q)
+		assert.Equal(t, tc.offset, se.Offset, "ParseFilter(%q)", tc.q)
+		word := tc.q[tc.offset : tc.offset+len(tc.kw)]
+		assert.Equal(t, fmt.Sprintf("did you mean %s? keywords are upper case; quote %q to search the word", tc.kw, word), se.Msg)
+	}
+	for _, q := range []string{`kubernetes "or" docker`, "kubernetes OR docker", "or", "docker or", "or docker", "type:competency or", `"what not to say"`, "or*"} {
+		_, err := ParseFilter(q)
+		assert.NoError(t, err, "ParseFilter(%q)", q)
+	}
+	qs, err := Default().Query("kubernetes OR docker")
+	require.NoError(t, err)
+	assert.Len(t, qs, 3)
+}
