@@ -29,7 +29,9 @@ type prog struct {
 	sets   []*set   // opSets
 	kids   []*prog  // opAnd, opOr, opNot
 	groups [][]*set // opPhrase: for each word, the sets of the words it stands for
-	text   *node    // opPhrase: the words and prefix flag
+	text   *phrase  // opPhrase: the phrase to confirm
+
+	ix *textIndex // opPhrase: the stems of the bank's words
 
 	// depth is how many chunks of scratch space eval needs.
 	depth int
@@ -242,18 +244,19 @@ func setsProg(sets []*set) *prog {
 	return &prog{op: opSets, sets: sets}
 }
 
-// phraseProg compiles a free-text node: one word is exactly its set (or,
-// as a prefix, the union of its words' sets); a phrase is the intersection
-// of its words' sets, confirmed against the text.
+// phraseProg compiles a free-text node: one word is exactly its stem's
+// set (or, as a prefix, the union of the sets of the words it starts); a
+// phrase is the intersection of its words' sets, confirmed against the
+// text.
 func (t *textIndex) phraseProg(n *node) *prog {
 	groups := make([][]*set, len(n.vals))
 	for k, w := range n.vals {
-		if n.prefix && k == len(n.vals)-1 {
+		if n.text.prefix && k == len(n.vals)-1 {
 			i, _ := slices.BinarySearch(t.vocab, w)
 			for ; i < len(t.vocab) && strings.HasPrefix(t.vocab[i], w); i++ {
 				groups[k] = append(groups[k], t.words[t.vocab[i]])
 			}
-		} else if s := t.words[w]; s != nil {
+		} else if s := t.stems[n.text.stems[k]]; s != nil {
 			groups[k] = []*set{s}
 		}
 		if len(groups[k]) == 0 {
@@ -263,5 +266,5 @@ func (t *textIndex) phraseProg(n *node) *prog {
 	if len(groups) == 1 {
 		return setsProg(groups[0])
 	}
-	return withDepth(&prog{op: opPhrase, groups: groups, text: n})
+	return withDepth(&prog{op: opPhrase, groups: groups, text: n.text, ix: t})
 }

@@ -81,7 +81,7 @@ func (p *prog) eval(b *Bank, dst []uint64, w0 int, scratch []uint64) {
 				bit := bits.TrailingZeros64(w)
 				w &= w - 1
 				q := &b.qs[(w0+wi)*64+bit]
-				if !q.hasPhrase(p.text.vals, p.text.prefix) {
+				if !q.hasPhrase(p.text, p.ix) {
 					dst[wi] &^= 1 << bit
 				}
 			}

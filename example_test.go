@@ -295,14 +295,16 @@ func ExampleFilter_String() {
 
 func ExampleByText() {
 	bank := questionbank.Default()
-	for _, s := range []string{"Node.js", "api gateway", "api gate*", "race condition"} {
+	for _, s := range []string{"Node.js", "api gateway", "api gate*", "race condition", "cache", "cach*"} {
 		fmt.Printf("%-15s %v\n", s, len(bank.Filter(questionbank.ByText(s))))
 	}
 	// Output:
 	// Node.js         2
-	// api gateway     1
+	// api gateway     2
 	// api gate*       2
 	// race condition  1
+	// cache           4
+	// cach*           4
 }
 
 func ExampleBank_Version() {

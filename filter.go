@@ -37,11 +37,11 @@ const (
 // A node is one element of a filter's tree. Nodes are never modified once
 // built, except for the compiled cache, which is atomic.
 type node struct {
-	kind   nodeKind
-	mask   uint16   // kindLevel, kindType: bit l or t set for each member
-	vals   []string // kindSkill, kindID: sorted, distinct; kindText: the words
-	prefix bool     // kindText: the last word is a prefix
-	kids   []*node  // kindAnd, kindOr: two or more; kindNot: one
+	kind nodeKind
+	mask uint16   // kindLevel, kindType: bit l or t set for each member
+	vals []string // kindSkill, kindID: sorted, distinct; kindText: the words
+	text *phrase  // kindText: the words, their stems, and whether the last is a prefix
+	kids []*node  // kindAnd, kindOr: two or more; kindNot: one
 
 	// compiled caches this node compiled against the last Bank it was
 	// used with.
@@ -134,14 +134,15 @@ func setFilter(kind nodeKind, raw []string, norm func(string) string) Filter {
 
 // ByText returns a [Filter] that matches questions whose text holds the
 // words of s in sequence, as a quoted phrase in a query does: words are
-// runs of letters, digits and combining marks, compared without regard to
-// case and in Unicode normal form C, and all of them must be in one field
-// (the question, the introduction, one bullet, the example answer or one
-// skill). What stands between the words does not matter, as in Lucene and
-// bleve: spaces and punctuation alike. A trailing "*" makes the last word
-// a prefix:
+// runs of letters, digits and combining marks, compared by their English
+// stem (Snowball's Porter2: "cache" matches caching, cached, caches),
+// without regard to case and in Unicode normal form C, and all of them
+// must be in one field (the question, the introduction, one bullet, the
+// example answer or one skill). What stands between the words does not
+// matter, as in Lucene and bleve: spaces and punctuation alike. A trailing
+// "*" makes the last word a prefix of words as written, unstemmed:
 //
-//	ByText("api gateway")  // matches "an API gateway" and "API, gateway"
+//	ByText("api gateway")  // matches "an API gateway", "API, gateway" and "API gateways"
 //	ByText("micro*")       // matches "microservices"
 //
 // If s holds no words, the Filter matches nothing.
@@ -157,7 +158,7 @@ func textFilter(ws []string, prefix bool) Filter {
 	if len(ws) == 0 {
 		return Filter{noneNode}
 	}
-	return Filter{&node{kind: kindText, vals: ws, prefix: prefix}}
+	return Filter{&node{kind: kindText, vals: ws, text: &phrase{words: ws, stems: stems(ws), prefix: prefix}}}
 }
 
 // And returns a [Filter] that matches the questions every one of fs
@@ -224,7 +225,8 @@ func Not(f Filter) Filter {
 }
 
 // Match reports whether f matches q. It works on any Question, in a bank or
-// not, and does not allocate.
+// not, and allocates only to stem a word of q's text that free text might
+// match.
 func (f Filter) Match(q Question) bool {
 	if f.n == nil {
 		return true
@@ -273,15 +275,15 @@ func (n *node) match(q *Question) bool {
 		}
 		return false
 	case kindText:
-		return q.hasPhrase(n.vals, n.prefix)
+		return q.hasPhrase(n.text, nil)
 	}
 	panic("questionbank: unknown filter node") // unreachable: nodes are built here
 }
 
 // hasPhrase reports whether one of q's text fields holds the phrase.
-func (q *Question) hasPhrase(ws []string, prefix bool) bool {
+func (q *Question) hasPhrase(ph *phrase, ix *textIndex) bool {
 	for s := range q.fields {
-		if hasPhrase(s, ws, prefix) {
+		if ph.in(s, ix) {
 			return true
 		}
 	}

@@ -2,11 +2,14 @@ module github.com/backendprep/questionbank
 
 go 1.23.0
 
-require github.com/stretchr/testify v1.11.1
+require (
+	github.com/blevesearch/snowballstem v0.9.0
+	github.com/stretchr/testify v1.11.1
+	golang.org/x/text v0.28.0
+)
 
 require (
 	github.com/davecgh/go-spew v1.1.1 // indirect
 	github.com/pmezard/go-difflib v1.0.0 // indirect
-	golang.org/x/text v0.28.0 // indirect
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 )

@@ -1,6 +1,7 @@
 package questionbank
 
 import (
+	"math/bits"
 	"runtime"
 	"slices"
 	"strings"
@@ -152,10 +153,13 @@ func buildIndex(qs []Question, byID map[string]int) *index {
 	return ix
 }
 
-// A textIndex holds the set of questions containing each word.
+// A textIndex holds the set of questions containing each word, as
+// written (for prefixes) and by stem.
 type textIndex struct {
-	words map[string]*set // by folded word
-	vocab []string        // every word, sorted, for prefixes
+	words  map[string]*set   // by folded word
+	vocab  []string          // every word, sorted, for prefixes
+	stems  map[string]*set   // by stem: the union of its words' sets
+	stemOf map[string]string // every word's stem
 }
 
 func (b *Bank) textIndex() *textIndex {
@@ -193,12 +197,32 @@ func buildTextIndex(qs []Question, parts int) *textIndex {
 			}
 		}
 	}
-	t := &textIndex{words: make(map[string]*set, len(all)), vocab: make([]string, 0, len(all))}
+	t := &textIndex{words: make(map[string]*set, len(all)), vocab: make([]string, 0, len(all)), stemOf: make(map[string]string, len(all))}
+	byStem := map[string][]string{}
 	for w, p := range all {
 		t.words[w] = newSet(p.list, len(qs))
 		t.vocab = append(t.vocab, w)
+		st := stem(w) // once a word of the vocabulary, not once a use
+		t.stemOf[w] = st
+		byStem[st] = append(byStem[st], w)
 	}
 	slices.Sort(t.vocab)
+	t.stems = make(map[string]*set, len(byStem))
+	for st, ws := range byStem {
+		if len(ws) == 1 {
+			t.stems[st] = t.words[ws[0]]
+			continue
+		}
+		union := make([]uint64, words64(len(qs)))
+		for _, w := range ws {
+			t.words[w].or(union, 0)
+		}
+		count := 0
+		for _, x := range union {
+			count += bits.OnesCount64(x)
+		}
+		t.stems[st] = newSetFromBits(union, count, len(qs))
+	}
 	return t
 }
 
@@ -209,7 +233,7 @@ type posting struct{ list []int32 }
 func postings(qs []Question, lo, hi int) map[string]*posting {
 	post := make(map[string]*posting)
 	var i int32 // the question being indexed
-	add := func(w []byte) {
+	add := func(w []byte) bool {
 		p := post[string(w)] // no allocation for the lookup
 		if p == nil {
 			p = &posting{}
@@ -218,6 +242,7 @@ func postings(qs []Question, lo, hi int) map[string]*posting {
 		if l := p.list; len(l) == 0 || l[len(l)-1] != i {
 			p.list = append(l, i)
 		}
+		return true
 	}
 	var buf []byte
 	for qi := lo; qi < hi; qi++ {

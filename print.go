@@ -101,7 +101,7 @@ func (n *node) print(b *strings.Builder, prec int) {
 		}
 	case kindText:
 		star := ""
-		if n.prefix {
+		if n.text.prefix {
 			star = "*"
 		}
 		if len(n.vals) == 1 && !isKeywordSlip(n.vals[0]) {

@@ -105,7 +105,13 @@ var queryTests = []struct {
 	{"kubernetes", []string{"lead-1", "principal-2", "architect-1"}, "kubernetes"},
 	{"STAR", []string{"developer-2", "senior-1", "lead-2", "principal-1"}, "star"},
 	{"security", []string{"senior-2"}, "security"},
-	{"secur", nil, "secur"},
+	{"secur", []string{"senior-2"}, "secur"}, // the stem of security
+
+	// Stems: a word matches every word of its stem, on both sides.
+	{"cache", []string{"developer-2", "senior-1", "principal-1", "architect-2"}, "cache"},
+	{"caching", []string{"developer-2", "senior-1", "principal-1", "architect-2"}, "caching"},
+	{`"designing scalable system"`, []string{"principal-2"}, `"designing scalable system"`},
+	{"optimizing", []string{"developer-2", "mid-2", "senior-1", "principal-1"}, "optimizing"},
 	{"leadership", []string{"lead-1", "lead-2"}, "leadership"}, // skills are text too
 	{"30", []string{"junior-1", "mid-2", "architect-1"}, "30"},
 	{"or", allIDs, `"or"`}, // a lower-case or is a word, printed quoted so it cannot read as a slip
@@ -113,8 +119,8 @@ var queryTests = []struct {
 	{"type:competency or", []string{"senior-2"}, `type:competency "or"`},
 
 	// Phrases: words in sequence within one field.
-	{`"api gateway"`, []string{"developer-1"}, `"api gateway"`},
-	{`"API  Gateway"`, []string{"developer-1"}, `"api gateway"`},
+	{`"api gateway"`, []string{"developer-1", "lead-1"}, `"api gateway"`}, // lead-1: "API gateways"
+	{`"API  Gateway"`, []string{"developer-1", "lead-1"}, `"api gateway"`},
 	{`"race condition"`, []string{"mid-1"}, `"race condition"`},
 	{`"knowledge collaboration"`, nil, `"knowledge collaboration"`}, // adjacent skills, not one field
 	{`"gateway api"`, nil, `"gateway api"`},
@@ -133,7 +139,7 @@ var queryTests = []struct {
 	{"e-commerce", []string{"junior-1"}, `"e commerce"`},
 
 	// Quoted strings and escapes.
-	{`"\"api\" gateway"`, []string{"developer-1"}, `"api gateway"`},
+	{`"\"api\" gateway"`, []string{"developer-1", "lead-1"}, `"api gateway"`},
 	{`skill:"problem\\solving"`, nil, `skill:"problem\\solving"`},
 
 	// Unicode in free text and values.

@@ -114,7 +114,7 @@ func isASCIIWord(c byte) bool {
 // words returns the folded words of s, in NFC, in order.
 func words(s string) []string {
 	var ws []string
-	foldWords(nil, nfc(s), func(w []byte) { ws = append(ws, string(w)) })
+	foldWords(nil, nfc(s), func(w []byte) bool { ws = append(ws, string(w)); return true })
 	return ws
 }
 
@@ -148,9 +148,9 @@ func (q *Question) fields(yield func(string) bool) {
 }
 
 // foldWords calls f with each word of s, folded, in buf, which it returns
-// for reuse: the words of words(s) in one pass, without allocating. s
-// must be in NFC.
-func foldWords(buf []byte, s string, f func(w []byte)) []byte {
+// for reuse: the words of words(s) in one pass, without allocating, until
+// f returns false. s must be in NFC.
+func foldWords(buf []byte, s string, f func(w []byte) bool) []byte {
 	buf = buf[:0]
 	for j := 0; j < len(s); {
 		c := s[j]
@@ -162,7 +162,9 @@ func foldWords(buf []byte, s string, f func(w []byte)) []byte {
 			case 'A' <= c && c <= 'Z':
 				buf = append(buf, c+'a'-'A')
 			case len(buf) > 0:
-				f(buf)
+				if !f(buf) {
+					return buf
+				}
 				buf = buf[:0]
 			}
 			continue
@@ -172,7 +174,9 @@ func foldWords(buf []byte, s string, f func(w []byte)) []byte {
 		if isWordRune(r) {
 			buf = utf8.AppendRune(buf, foldRune(r))
 		} else if len(buf) > 0 {
-			f(buf)
+			if !f(buf) {
+				return buf
+			}
 			buf = buf[:0]
 		}
 	}
@@ -199,42 +203,108 @@ func foldMatch(w, q string, prefix bool) bool {
 	return j == len(q)
 }
 
-// hasPhrase reports whether s holds the folded words ws in sequence, the
-// last of them as a prefix if prefix is set. What stands between the words
-// (spaces, punctuation) does not matter, as in Lucene and bleve: "api
-// gateway" is in "API, gateway".
-func hasPhrase(s string, ws []string, prefix bool) bool {
-	s = nfc(s)
-	if len(ws) == 0 {
-		return false
+// A phrase is free text to match: folded words in sequence, compared by
+// stem, the last of them, with prefix set, as written and as a prefix.
+type phrase struct {
+	words  []string // folded, as typed
+	stems  []string // stems of words
+	prefix bool
+}
+
+// in reports whether s holds the phrase, whatever stands between its
+// words (spaces, punctuation), as in Lucene and bleve: "api gateway" is in
+// "API, gateway". ix gives the stems of s's words (nil: the stemmer). One pass, by
+// shift-and: after each word, bit k of state says the words up to it
+// match the phrase's first k+1 words.
+func (ph *phrase) in(s string, ix *textIndex) bool {
+	n := len(ph.words)
+	if n == 0 || n > 64 {
+		return n > 64 && ph.inLong(s, ix)
 	}
-	last := len(ws) - 1
-	first := ws[0][0] // to skip, by their first byte, words that cannot start the phrase
+	s = nfc(s)
+	// nextWord and foldInto rather than foldWords: its callback would make
+	// the buffer escape, and Count must not allocate.
+	var buf [64]byte
+	var state uint64
 	for i := 0; ; {
 		start, end := nextWord(s, i)
 		if start == end {
 			return false
 		}
 		i = end
-		if c := s[start]; c < utf8.RuneSelf && first < utf8.RuneSelf && c|0x20 != first && c != first {
-			continue
-		}
-		// Try the phrase starting at this word.
-		k, ws0, we := 0, start, end
-		for {
-			if !foldMatch(s[ws0:we], ws[k], prefix && k == last) {
-				break
-			}
-			if k == last {
-				return true
-			}
-			k++
-			ws0, we = nextWord(s, we)
-			if ws0 == we {
-				return false
-			}
+		state = (state<<1 | 1) & ph.matches(foldInto(buf[:0], s[start:end]), ix)
+		if state&(1<<(n-1)) != 0 {
+			return true
 		}
 	}
+}
+
+// foldInto appends the folded word w to buf, as foldWords folds it.
+func foldInto(buf []byte, w string) []byte {
+	for j := 0; j < len(w); {
+		if c := w[j]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
+			j++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w[j:])
+		buf = utf8.AppendRune(buf, foldRune(r))
+		j += size
+	}
+	return buf
+}
+
+// matches returns the bits of the phrase's words that w matches.
+func (ph *phrase) matches(w []byte, ix *textIndex) uint64 {
+	var mask uint64
+	last := len(ph.words) - 1
+	wstem := ""
+	for k, q := range ph.words {
+		if ph.prefix && k == last {
+			if len(w) >= len(q) && string(w[:len(q)]) == q {
+				mask |= 1 << k
+			}
+			continue
+		}
+		st := ph.stems[k]
+		if len(w) == 0 || len(st) == 0 || w[0] != st[0] { // a stem keeps its word's first letter
+			continue
+		}
+		if wstem == "" {
+			wstem = ix.stemWord(w)
+		}
+		if wstem == st {
+			mask |= 1 << k
+		}
+	}
+	return mask
+}
+
+// inLong is in for a phrase of more than 64 words: rare enough to be
+// done simply, a window of the field's words at a time.
+func (ph *phrase) inLong(s string, ix *textIndex) bool {
+	var fieldWords [][]byte
+	foldWords(nil, nfc(s), func(w []byte) bool {
+		fieldWords = append(fieldWords, append([]byte(nil), w...))
+		return true
+	})
+	n := len(ph.words)
+	for i := 0; i+n <= len(fieldWords); i++ {
+		k := 0
+		for ; k < n; k++ {
+			short := phrase{words: ph.words[k : k+1], stems: ph.stems[k : k+1], prefix: ph.prefix && k == n-1}
+			if short.matches(fieldWords[i+k], ix) == 0 {
+				break
+			}
+		}
+		if k == n {
+			return true
+		}
+	}
+	return false
 }
 
 // isSkillSep reports whether r separates the words of a skill name; these
