@@ -244,27 +244,50 @@ func setsProg(sets []*set) *prog {
 	return &prog{op: opSets, sets: sets}
 }
 
-// phraseProg compiles a free-text node: one word is exactly its stem's
-// set (or, as a prefix, the union of the sets of the words it starts); a
-// phrase is the intersection of its words' sets, confirmed against the
-// text.
+// phraseProg compiles a free-text node. One word is exactly its stem's
+// set, or, as a prefix, the union of the sets of the words it starts. Two
+// words are exactly the set of their stems side by side. A longer phrase
+// is the intersection of the sets of its pairs, and one ending in a prefix
+// the intersection of its words' sets, confirmed against the text.
 func (t *textIndex) phraseProg(n *node) *prog {
-	groups := make([][]*set, len(n.vals))
-	for k, w := range n.vals {
-		if n.text.prefix && k == len(n.vals)-1 {
-			i, _ := slices.BinarySearch(t.vocab, w)
-			for ; i < len(t.vocab) && strings.HasPrefix(t.vocab[i], w); i++ {
-				groups[k] = append(groups[k], t.words[t.vocab[i]])
-			}
-		} else if s := t.stems[n.text.stems[k]]; s != nil {
-			groups[k] = []*set{s}
+	ph := n.text
+	last := len(ph.words) - 1
+	var groups [][]*set
+	add := func(sets ...*set) bool {
+		if len(sets) == 0 || sets[0] == nil {
+			return false
 		}
-		if len(groups[k]) == 0 {
+		groups = append(groups, sets)
+		return true
+	}
+	whole := last + 1 // the words matched by stem
+	if ph.prefix {
+		whole = last
+	}
+	switch {
+	case whole == 1:
+		if !add(t.stems[ph.stems[0]]) {
+			return progNone
+		}
+	case whole >= 2:
+		for k := 0; k+1 < whole; k++ {
+			if !add(t.pairs[ph.stems[k]+" "+ph.stems[k+1]]) {
+				return progNone
+			}
+		}
+	}
+	if ph.prefix {
+		var sets []*set
+		i, _ := slices.BinarySearch(t.vocab, ph.words[last])
+		for ; i < len(t.vocab) && strings.HasPrefix(t.vocab[i], ph.words[last]); i++ {
+			sets = append(sets, t.words[t.vocab[i]].set)
+		}
+		if !add(sets...) {
 			return progNone
 		}
 	}
-	if len(groups) == 1 {
-		return setsProg(groups[0])
+	if len(groups) == 1 && (whole <= 2 && !ph.prefix || whole == 0) {
+		return setsProg(groups[0]) // exact: nothing to confirm
 	}
-	return withDepth(&prog{op: opPhrase, groups: groups, text: n.text, ix: t})
+	return withDepth(&prog{op: opPhrase, groups: groups, text: ph, ix: t})
 }

@@ -1,8 +1,6 @@
 package questionbank
 
 import (
-	"math/bits"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -151,105 +149,4 @@ func buildIndex(qs []Question, byID map[string]int) *index {
 		ix.skills[ix.skillKeys[p]] = newSet(list, n)
 	}
 	return ix
-}
-
-// A textIndex holds the set of questions containing each word, as
-// written (for prefixes) and by stem.
-type textIndex struct {
-	words  map[string]*set   // by folded word
-	vocab  []string          // every word, sorted, for prefixes
-	stems  map[string]*set   // by stem: the union of its words' sets
-	stemOf map[string]string // every word's stem
-}
-
-func (b *Bank) textIndex() *textIndex {
-	b.textOnce.Do(func() {
-		// Large banks are split into ranges indexed in parallel.
-		const perPart = 4096
-		parts := max(1, min(runtime.GOMAXPROCS(0), len(b.qs)/perPart))
-		b.text = buildTextIndex(b.qs, parts)
-	})
-	return b.text
-}
-
-// buildTextIndex indexes the words of qs, in parts ranges at once. Each
-// range's lists are in order, so joining them range by range keeps them
-// sorted.
-func buildTextIndex(qs []Question, parts int) *textIndex {
-	found := make([]map[string]*posting, parts)
-	var wg sync.WaitGroup
-	for p := range parts {
-		lo, hi := len(qs)*p/parts, len(qs)*(p+1)/parts
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			found[p] = postings(qs, lo, hi)
-		}()
-	}
-	wg.Wait()
-	all := found[0]
-	for _, more := range found[1:] {
-		for w, p := range more {
-			if q := all[w]; q != nil {
-				q.list = append(q.list, p.list...)
-			} else {
-				all[w] = p
-			}
-		}
-	}
-	t := &textIndex{words: make(map[string]*set, len(all)), vocab: make([]string, 0, len(all)), stemOf: make(map[string]string, len(all))}
-	byStem := map[string][]string{}
-	for w, p := range all {
-		t.words[w] = newSet(p.list, len(qs))
-		t.vocab = append(t.vocab, w)
-		st := stem(w) // once a word of the vocabulary, not once a use
-		t.stemOf[w] = st
-		byStem[st] = append(byStem[st], w)
-	}
-	slices.Sort(t.vocab)
-	t.stems = make(map[string]*set, len(byStem))
-	for st, ws := range byStem {
-		if len(ws) == 1 {
-			t.stems[st] = t.words[ws[0]]
-			continue
-		}
-		union := make([]uint64, words64(len(qs)))
-		for _, w := range ws {
-			t.words[w].or(union, 0)
-		}
-		count := 0
-		for _, x := range union {
-			count += bits.OnesCount64(x)
-		}
-		t.stems[st] = newSetFromBits(union, count, len(qs))
-	}
-	return t
-}
-
-// A posting lists the questions holding a word, in order.
-type posting struct{ list []int32 }
-
-// postings returns the postings of every word of questions [lo, hi).
-func postings(qs []Question, lo, hi int) map[string]*posting {
-	post := make(map[string]*posting)
-	var i int32 // the question being indexed
-	add := func(w []byte) bool {
-		p := post[string(w)] // no allocation for the lookup
-		if p == nil {
-			p = &posting{}
-			post[string(w)] = p
-		}
-		if l := p.list; len(l) == 0 || l[len(l)-1] != i {
-			p.list = append(l, i)
-		}
-		return true
-	}
-	var buf []byte
-	for qi := lo; qi < hi; qi++ {
-		i = int32(qi)
-		for s := range qs[qi].fields {
-			buf = foldWords(buf, nfc(s), add)
-		}
-	}
-	return post
 }

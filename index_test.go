@@ -171,8 +171,15 @@ func TestTextIndexParts(t *testing.T) {
 		got := buildTextIndex(b.qs, parts)
 		require.Equal(t, one.vocab, got.vocab, "%d parts", parts)
 		for _, w := range one.vocab {
-			require.Equal(t, one.words[w].dense, got.words[w].dense, "%d parts, word %q", parts, w)
+			require.Equal(t, one.words[w].set.dense, got.words[w].set.dense, "%d parts, word %q", parts, w)
 			require.Equal(t, one.words[w].list, got.words[w].list, "%d parts, word %q", parts, w)
+			require.Equal(t, one.words[w].counts, got.words[w].counts, "%d parts, word %q", parts, w)
+		}
+		require.Equal(t, one.lens, got.lens, "%d parts", parts)
+		require.Equal(t, len(one.pairs), len(got.pairs), "%d parts", parts)
+		for k, s := range one.pairs {
+			require.Equal(t, s.list, got.pairs[k].list, "%d parts, pair %q", parts, k)
+			require.Equal(t, s.dense, got.pairs[k].dense, "%d parts, pair %q", parts, k)
 		}
 	}
 }

@@ -40,16 +40,3 @@ func stems(ws []string) []string {
 	}
 	return out
 }
-
-// stemOf returns the stem of a folded word held in a buffer: from the
-// text index, without allocating, for a word of the bank's own text, and
-// from the stemmer otherwise. A nil index is for text outside any bank.
-// (A method, not a func value, so that the buffer does not escape.)
-func (t *textIndex) stemWord(w []byte) string {
-	if t != nil {
-		if s, ok := t.stemOf[string(w)]; ok {
-			return s
-		}
-	}
-	return stem(string(w))
-}
