@@ -474,3 +474,15 @@ func ExampleBank_Daily() {
 	fmt.Println(len(seen), "different questions in", bank.Count(f), "days")
 	// Output: 8 different questions in 8 days
 }
+
+func ExampleBank_Search() {
+	bank := questionbank.Default()
+	hits, _ := bank.Search("caching level>=senior", 3)
+	for _, h := range hits {
+		fmt.Printf("%-12s %.2f\n", h.Question.ID, h.Score)
+	}
+	// Output:
+	// senior-1     1.23
+	// principal-1  1.21
+	// architect-2  1.17
+}

@@ -55,6 +55,18 @@ func newSetFromBits(words []uint64, count, n int) *set {
 	return newSet(list, n)
 }
 
+// count returns the number of questions in the set.
+func (s *set) count() int {
+	if s.dense == nil {
+		return len(s.list)
+	}
+	c := 0
+	for _, w := range s.dense {
+		c += bits.OnesCount64(w)
+	}
+	return c
+}
+
 func words64(n int) int { return (n + 63) / 64 }
 
 // load sets dst to the set's words starting at word w0.

@@ -14,6 +14,10 @@
 //	                                     seed makes it reproducible
 //	/questions/{id}                      one question, or 404
 //	/facets?q=QUERY                      counts of the matches by level, type, skill
+//	/search?q=QUERY&n=N                  {"version", "total", "hits": [{"score",
+//	                                     "question"}]}: the matches, most relevant
+//	                                     first (BM25), at most N (default and
+//	                                     maximum 100)
 //	/daily?key=KEY&q=QUERY&date=DATE     {"version", "key", "date", "question"}: the
 //	                                     question of the day for KEY (a channel,
 //	                                     a team) among the matches; DATE is
@@ -67,6 +71,7 @@ Examples:
   curl 'http://127.0.0.1:8080/questions/senior-2'
   curl 'http://127.0.0.1:8080/facets?q=micro*'
   curl 'http://127.0.0.1:8080/daily?key=team-backend&q=level>=senior'
+  curl 'http://127.0.0.1:8080/search?q=caching&n=3'
 
 Flags:
 `
@@ -139,12 +144,13 @@ func newHandler(bank *questionbank.Bank) http.Handler {
 	mux.HandleFunc("/questions/{id}", s.question)
 	mux.HandleFunc("/facets", s.facets)
 	mux.HandleFunc("/daily", s.daily)
+	mux.HandleFunc("/search", s.search)
 	mux.HandleFunc("/", notFound)
 	return guard(mux)
 }
 
 func notFound(w http.ResponseWriter, r *http.Request) {
-	writeError(w, http.StatusNotFound, fmt.Sprintf("no such endpoint %q; the endpoints are /questions, /questions/{id}, /facets and /daily", r.URL.Path), -1)
+	writeError(w, http.StatusNotFound, fmt.Sprintf("no such endpoint %q; the endpoints are /questions, /questions/{id}, /facets, /search and /daily", r.URL.Path), -1)
 }
 
 // guard answers, in JSON, what the API does not serve: 405 to every
@@ -266,6 +272,39 @@ func (s *server) facets(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, r, http.StatusOK, s.bank.Facets(f), byContent)
+}
+
+// searchReply is the body of GET /search.
+type searchReply struct {
+	Version string             `json:"version"`
+	Total   int                `json:"total"`
+	Hits    []questionbank.Hit `json:"hits"`
+}
+
+func (s *server) search(w http.ResponseWriter, r *http.Request) {
+	params, ok := parseParams(w, r, "q", "n")
+	if !ok {
+		return
+	}
+	n := maxN
+	if params.Has("n") {
+		if n, ok = intParam(w, params, "n", 1, maxN); !ok {
+			return
+		}
+	}
+	f, ok := s.parseQuery(w, params.Get("q"))
+	if !ok {
+		return
+	}
+	hits, err := s.bank.Search(params.Get("q"), n)
+	if err != nil { // cannot happen: the query parsed
+		writeError(w, http.StatusBadRequest, err.Error(), -1)
+		return
+	}
+	if hits == nil {
+		hits = []questionbank.Hit{}
+	}
+	writeJSON(w, r, http.StatusOK, searchReply{Version: s.bank.Version(), Total: s.bank.Count(f), Hits: hits}, byContent)
 }
 
 // maxKey is the longest key /daily takes, in bytes.

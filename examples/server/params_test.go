@@ -154,3 +154,34 @@ func TestDaily(t *testing.T) {
 	code, _, _ = get(t, h, "GET", "/daily?key=a&q=-()")
 	assert.Equal(t, 404, code, "no match")
 }
+
+func TestSearch(t *testing.T) {
+	h := newHandler(questionbank.Default())
+	code, hdr, body := get(t, h, "GET", "/search?q="+url.QueryEscape("caching level>=senior")+"&n=2")
+	require.Equal(t, 200, code, body)
+	assert.Equal(t, 3.0, body["total"])
+	hits := body["hits"].([]any)
+	require.Len(t, hits, 2)
+	first := hits[0].(map[string]any)
+	assert.Equal(t, "senior-1", first["question"].(map[string]any)["id"])
+	assert.Greater(t, first["score"].(float64), hits[1].(map[string]any)["score"].(float64))
+	assert.NotEmpty(t, hdr.Get("ETag"))
+
+	_, _, body = get(t, h, "GET", "/search?q=level:junior")
+	assert.Len(t, body["hits"].([]any), 2)
+	_, _, body = get(t, h, "GET", "/search?q=-()")
+	assert.Equal(t, []any{}, body["hits"])
+
+	for target, want := range map[string]string{
+		"/search?q=typ:x":                "bad query",
+		"/search?q=kubernetes+or+docker": "did you mean OR?",
+		"/search?q=a&n=0":                "n must be",
+		"/search?q=a&n=101":              "n must be",
+		"/search?q=a;":                   "malformed query string",
+		"/search?query=a":                "unknown parameter",
+	} {
+		code, _, body := get(t, h, "GET", target)
+		assert.Equal(t, 400, code, target)
+		assert.Contains(t, body["error"], want, target)
+	}
+}
