@@ -271,7 +271,7 @@ func (t *textIndex) phraseProg(n *node) *prog {
 		}
 	case whole >= 2:
 		for k := 0; k+1 < whole; k++ {
-			if !add(t.pairs[ph.stems[k]+" "+ph.stems[k+1]]) {
+			if !add(t.pairSets()[ph.stems[k]+" "+ph.stems[k+1]]) {
 				return progNone
 			}
 		}

@@ -172,14 +172,14 @@ func TestTextIndexParts(t *testing.T) {
 		require.Equal(t, one.vocab, got.vocab, "%d parts", parts)
 		for _, w := range one.vocab {
 			require.Equal(t, one.words[w].set.dense, got.words[w].set.dense, "%d parts, word %q", parts, w)
-			require.Equal(t, one.words[w].list, got.words[w].list, "%d parts, word %q", parts, w)
-			require.Equal(t, one.words[w].counts, got.words[w].counts, "%d parts, word %q", parts, w)
+			require.Equal(t, one.words[w].set.list, got.words[w].set.list, "%d parts, word %q", parts, w)
+			require.Equal(t, one.words[w].posts, got.words[w].posts, "%d parts, word %q", parts, w)
 		}
 		require.Equal(t, one.lens, got.lens, "%d parts", parts)
-		require.Equal(t, len(one.pairs), len(got.pairs), "%d parts", parts)
-		for k, s := range one.pairs {
-			require.Equal(t, s.list, got.pairs[k].list, "%d parts, pair %q", parts, k)
-			require.Equal(t, s.dense, got.pairs[k].dense, "%d parts, pair %q", parts, k)
+		require.Equal(t, len(one.pairSets()), len(got.pairSets()), "%d parts", parts)
+		for k, s := range one.pairSets() {
+			require.Equal(t, s.list, got.pairSets()[k].list, "%d parts, pair %q", parts, k)
+			require.Equal(t, s.dense, got.pairSets()[k].dense, "%d parts, pair %q", parts, k)
 		}
 	}
 }

@@ -32,20 +32,21 @@ var groupWeight = [numGroups]float64{
 // first, at most n of them (n <= 0: all), with their scores. An error is
 // Query's.
 //
-// Relevance is BM25F over the query's free-text terms (each word, prefix
-// and phrase that is not negated): a term scores
+// Relevance is BM25F over the query's free-text words (each word and
+// prefix that is not negated; a phrase counts as its words, as bleve
+// scores it): a word scores
 //
 //	idf × tf × (k1 + 1) / (k1 + tf)
 //	idf = ln(1 + (N − df + 0.5) / (df + 0.5))
 //	tf  = Σ over groups of weight × count / (1 − b + b × length / mean length)
 //
 // with k1 = 1.2 and b = 0.75, where N is the number of questions in the
-// bank, df the number that hold the term, and count and length are the
-// term's occurrences in a group of the question's fields and the group's
+// bank, df the number that hold the word, and count and length are the
+// word's occurrences in a group of the question's fields and the group's
 // length in words. The groups weigh 4 for the question text, 3 for the
 // skills, 2 for the introduction and 1 for the bullets and the example
 // answer. A word counts every word of its stem; a prefix every word it
-// starts. A question's score is the sum of its terms'. Equal scores keep
+// starts. A question's score is the sum of its words'. Equal scores keep
 // corpus order, and a query without free text returns its matches in
 // corpus order with score 0.
 func (b *Bank) Search(q string, n int) ([]Hit, error) {
@@ -68,7 +69,7 @@ func (b *Bank) Search(q string, n int) ([]Hit, error) {
 		tf := make([]float64, total)
 		for _, ph := range terms {
 			clear(tf)
-			df := t.termFreqs(b, ph, m, tf)
+			df := t.termFreqs(ph, m, tf)
 			if df == 0 {
 				continue
 			}
@@ -88,8 +89,8 @@ func (b *Bank) Search(q string, n int) ([]Hit, error) {
 	return hits, nil
 }
 
-// collectTerms appends the free-text terms of n that are not negated,
-// each once.
+// collectTerms appends the free-text words of n that are not negated,
+// each once, as one-word phrases.
 func collectTerms(n *node, terms *[]*phrase) {
 	if n == nil {
 		return
@@ -100,12 +101,18 @@ func collectTerms(n *node, terms *[]*phrase) {
 			collectTerms(k, terms)
 		}
 	case kindText:
-		for _, t := range *terms {
-			if t.prefix == n.text.prefix && slices.Equal(t.words, n.text.words) {
-				return
+		ph := n.text
+		last := len(ph.words) - 1
+	words:
+		for k := range ph.words {
+			w := &phrase{words: ph.words[k : k+1], stems: ph.stems[k : k+1], prefix: ph.prefix && k == last}
+			for _, t := range *terms {
+				if t.prefix == w.prefix && t.words[0] == w.words[0] {
+					continue words
+				}
 			}
+			*terms = append(*terms, w)
 		}
-		*terms = append(*terms, n.text)
 	}
 }
 
@@ -140,9 +147,9 @@ func (m *matchSet) rank(i int32) int {
 }
 
 // termFreqs adds to tf, for each match, the weighted, length-normalised
-// frequency of the term ph, and returns the number of questions of the
-// bank that hold it.
-func (t *textIndex) termFreqs(b *Bank, ph *phrase, m *matchSet, tf []float64) int {
+// frequency of the word ph (a one-word phrase), and returns the number of
+// questions of the bank that hold it.
+func (t *textIndex) termFreqs(ph *phrase, m *matchSet, tf []float64) int {
 	var ws []*word
 	switch {
 	case len(ph.words) == 1 && !ph.prefix:
@@ -152,8 +159,6 @@ func (t *textIndex) termFreqs(b *Bank, ph *phrase, m *matchSet, tf []float64) in
 		for ; i < len(t.vocab) && len(t.vocab[i]) >= len(ph.words[0]) && t.vocab[i][:len(ph.words[0])] == ph.words[0]; i++ {
 			ws = append(ws, t.words[t.vocab[i]])
 		}
-	default:
-		return t.phraseFreqs(b, ph, m, tf)
 	}
 	df := 0
 	if len(ws) == 1 {
@@ -166,9 +171,9 @@ func (t *textIndex) termFreqs(b *Bank, ph *phrase, m *matchSet, tf []float64) in
 		df = unionSet(sets, t.n).count()
 	}
 	for _, w := range ws {
-		for k, i := range w.list {
-			if r := m.rank(i); r >= 0 {
-				tf[r] += t.weigh(i, w.counts[k])
+		for _, p := range w.posts {
+			if r := m.rank(p.q); r >= 0 {
+				tf[r] += t.weigh(p.q, p.counts)
 			}
 		}
 	}
@@ -185,40 +190,6 @@ func (t *textIndex) weigh(i int32, counts uint32) float64 {
 		}
 	}
 	return x
-}
-
-// phraseFreqs is termFreqs for a phrase: its occurrences are counted in
-// the text of each match that holds it.
-func (t *textIndex) phraseFreqs(b *Bank, ph *phrase, m *matchSet, tf []float64) int {
-	holds := b.compile(Filter{&node{kind: kindText, vals: ph.words, text: ph}})
-	hp, df := b.evalAll(holds)
-	defer putWords(hp)
-	for r, i := range m.docs {
-		if (*hp)[i>>6]&(1<<(i&63)) == 0 {
-			continue
-		}
-		q := &b.qs[i]
-		var counts uint32
-		add := func(g int, s string) {
-			if c := uint32(ph.count(s, t)); c > 0 {
-				counts += min(c, 0xff) << (8 * g)
-			}
-		}
-		add(groupText, q.Text)
-		add(groupIntro, q.Introduction)
-		for _, s := range q.HowToAnswer {
-			add(groupBody, s)
-		}
-		for _, s := range q.WhatNotToSay {
-			add(groupBody, s)
-		}
-		add(groupBody, q.ExampleAnswer)
-		for _, s := range q.Skills {
-			add(groupSkills, s)
-		}
-		tf[r] = t.weigh(i, counts)
-	}
-	return df
 }
 
 // topN returns the positions of the n highest scores (all, for n <= 0),

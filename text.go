@@ -216,39 +216,25 @@ type phrase struct {
 // "API, gateway". ix gives the stems of s's words (nil: the stemmer). One pass, by
 // shift-and: after each word, bit k of state says the words up to it
 // match the phrase's first k+1 words.
-func (ph *phrase) in(s string, ix *textIndex) bool { return ph.scan(s, ix, true) > 0 }
-
-// count returns how many times s holds the phrase, counting each place it
-// ends.
-func (ph *phrase) count(s string, ix *textIndex) int { return ph.scan(s, ix, false) }
-
-// scan counts the places the phrase ends in s, stopping at the first if
-// first is set.
-func (ph *phrase) scan(s string, ix *textIndex, first bool) int {
+func (ph *phrase) in(s string, ix *textIndex) bool {
 	n := len(ph.words)
 	if n == 0 || n > 64 {
-		if n > 64 && ph.inLong(s, ix) {
-			return 1
-		}
-		return 0
+		return n > 64 && ph.inLong(s, ix)
 	}
 	s = nfc(s)
 	// nextWord and foldInto rather than foldWords: its callback would make
 	// the buffer escape, and Count must not allocate.
 	var buf [64]byte
 	var state uint64
-	c := 0
 	for i := 0; ; {
 		start, end := nextWord(s, i)
 		if start == end {
-			return c
+			return false
 		}
 		i = end
 		state = (state<<1 | 1) & ph.matches(foldInto(buf[:0], s[start:end]), ix)
 		if state&(1<<(n-1)) != 0 {
-			if c++; first {
-				return c
-			}
+			return true
 		}
 	}
 }

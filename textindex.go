@@ -4,7 +4,6 @@ import (
 	"math/bits"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 )
 
@@ -27,13 +26,17 @@ const (
 
 // A textIndex holds the word sets of a bank's text.
 type textIndex struct {
-	n      int               // questions
-	words  map[string]*word  // by folded word
-	vocab  []string          // every word, sorted, for prefixes
-	stems  map[string]*set   // by stem: the union of its words' sets
-	stemOf map[string]string // every word's stem
-	byStem map[string][]*word
-	pairs  map[string]*set // by two stems, "a b": questions where they stand side by side in a field
+	n         int               // questions
+	words     map[string]*word  // by folded word
+	vocab     []string          // every word, sorted, for prefixes
+	stems     map[string]*set   // by stem: the union of its words' sets
+	stemOf    map[string]string // every word's stem
+	byStem    map[string][]*word
+	stemNames []string // by stem number
+
+	qs        []Question // the bank's, for the pairs
+	pairsOnce sync.Once
+	pairs     map[string]*set // by two stems, "a b": questions where they stand side by side in a field; see pairSets
 
 	lens   [][numGroups]uint32 // each question's length in words, by group
 	avgLen [numGroups]float64  // the mean of lens, by group
@@ -42,9 +45,17 @@ type textIndex struct {
 // A word is one word of the vocabulary: the questions holding it, and for
 // each of them, how often it occurs in each group, a byte a group.
 type word struct {
-	set    *set
-	list   []int32  // the questions, in order
-	counts []uint32 // counts[i]: occurrences in list[i], by group
+	set   *set
+	posts []post // in question order
+	sid   uint32 // the number of its stem
+}
+
+// A post is one question holding a word, and how often it holds it in
+// each group of fields, a byte a group (saturating at 255). One slice of
+// them, not two, halves what a growing posting list copies.
+type post struct {
+	q      int32
+	counts uint32
 }
 
 func (b *Bank) textIndex() *textIndex {
@@ -61,7 +72,6 @@ func (b *Bank) textIndex() *textIndex {
 // the others.
 type part struct {
 	words map[string]*word
-	pairs map[string][]int32 // by two words, "a\x00b"
 	lens  [][numGroups]uint32
 }
 
@@ -70,36 +80,23 @@ type part struct {
 // sorted.
 func buildTextIndex(qs []Question, parts int) *textIndex {
 	found := make([]*part, parts)
-	var wg sync.WaitGroup
-	for p := range parts {
-		lo, hi := len(qs)*p/parts, len(qs)*(p+1)/parts
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			found[p] = indexPart(qs, lo, hi)
-		}()
-	}
-	wg.Wait()
+	inParts(len(qs), parts, func(p, lo, hi int) { found[p] = indexPart(qs, lo, hi) })
 	all := found[0]
 	for _, more := range found[1:] {
 		for w, p := range more.words {
 			if q := all.words[w]; q != nil {
-				q.list = append(q.list, p.list...)
-				q.counts = append(q.counts, p.counts...)
+				q.posts = append(q.posts, p.posts...)
 			} else {
 				all.words[w] = p
 			}
-		}
-		for k, l := range more.pairs {
-			all.pairs[k] = append(all.pairs[k], l...)
 		}
 		all.lens = append(all.lens, more.lens...)
 	}
 	n := len(qs)
 	t := &textIndex{n: n, words: all.words, vocab: make([]string, 0, len(all.words)),
-		stemOf: make(map[string]string, len(all.words)), byStem: map[string][]*word{}, lens: all.lens}
+		stemOf: make(map[string]string, len(all.words)), byStem: map[string][]*word{}, lens: all.lens, qs: qs}
 	for w, p := range all.words {
-		p.set = newSet(p.list, n)
+		p.set = postsSet(p.posts, n)
 		t.vocab = append(t.vocab, w)
 		st := stem(w) // once a word of the vocabulary, not once a use
 		t.stemOf[w] = st
@@ -111,19 +108,10 @@ func buildTextIndex(qs []Question, parts int) *textIndex {
 		sets := make([]*set, len(ws))
 		for i, w := range ws {
 			sets[i] = w.set
+			w.sid = uint32(len(t.stemNames))
 		}
+		t.stemNames = append(t.stemNames, st)
 		t.stems[st] = unionSet(sets, n)
-	}
-	// Pairs of words become pairs of stems.
-	byPair := map[string][]*set{}
-	for k, list := range all.pairs {
-		a, b, _ := strings.Cut(k, "\x00")
-		key := t.stemOf[a] + " " + t.stemOf[b]
-		byPair[key] = append(byPair[key], newSet(list, n))
-	}
-	t.pairs = make(map[string]*set, len(byPair))
-	for k, sets := range byPair {
-		t.pairs[k] = unionSet(sets, n)
 	}
 	for _, l := range t.lens {
 		for g, x := range l {
@@ -134,6 +122,22 @@ func buildTextIndex(qs []Question, parts int) *textIndex {
 		t.avgLen[g] = max(t.avgLen[g]/float64(max(n, 1)), 1)
 	}
 	return t
+}
+
+// postsSet returns the set of the questions of posts.
+func postsSet(posts []post, n int) *set {
+	if len(posts)*32 > n {
+		words := make([]uint64, words64(n))
+		for _, p := range posts {
+			words[p.q>>6] |= 1 << (p.q & 63)
+		}
+		return newSetFromBits(words, len(posts), n)
+	}
+	list := make([]int32, len(posts))
+	for i, p := range posts {
+		list[i] = p.q
+	}
+	return newSet(list, n)
 }
 
 // unionSet returns the union of sets, the one set itself if there is one.
@@ -154,13 +158,10 @@ func unionSet(sets []*set, n int) *set {
 
 // indexPart indexes the words of questions [lo, hi).
 func indexPart(qs []Question, lo, hi int) *part {
-	p := &part{words: make(map[string]*word), pairs: make(map[string][]int32), lens: make([][numGroups]uint32, 0, hi-lo)}
+	p := &part{words: make(map[string]*word), lens: make([][numGroups]uint32, 0, hi-lo)}
 	var (
-		i     int32  // the question being indexed
-		group int    // the group of the field being indexed
-		prev  []byte // the field's word before this one
-		first bool   // no word of the field yet
-		key   []byte // the pair key being built
+		i     int32 // the question being indexed
+		group int   // the group of the field being indexed
 		lens  [numGroups]uint32
 	)
 	add := func(w []byte) bool {
@@ -170,26 +171,18 @@ func indexPart(qs []Question, lo, hi int) *part {
 			e = &word{}
 			p.words[string(w)] = e
 		}
-		if l := e.list; len(l) == 0 || l[len(l)-1] != i {
-			e.list = append(l, i)
-			e.counts = append(e.counts, 0)
+		if l := e.posts; len(l) == 0 || l[len(l)-1].q != i {
+			e.posts = append(l, post{q: i})
 		}
-		c := &e.counts[len(e.counts)-1]
+		c := &e.posts[len(e.posts)-1].counts
 		if shift := 8 * group; (*c>>shift)&0xff != 0xff { // a byte a group, saturating
 			*c += 1 << shift
 		}
-		if !first {
-			key = append(append(append(key[:0], prev...), 0), w...)
-			if l := p.pairs[string(key)]; len(l) == 0 || l[len(l)-1] != i {
-				p.pairs[string(key)] = append(l, i)
-			}
-		}
-		prev, first = append(prev[:0], w...), false
 		return true
 	}
 	var buf []byte
 	field := func(g int, s string) {
-		group, first = g, true
+		group = g
 		buf = foldWords(buf, nfc(s), add)
 	}
 	for qi := lo; qi < hi; qi++ {
@@ -223,4 +216,122 @@ func (t *textIndex) stemWord(w []byte) string {
 		}
 	}
 	return stem(string(w))
+}
+
+// inParts calls do for each of parts ranges of n questions at once. The
+// ranges start at multiples of 64, so that a range's bits are whole words
+// of the bank's.
+func inParts(n, parts int, do func(p, lo, hi int)) {
+	bound := func(p int) int {
+		if p == parts {
+			return n
+		}
+		return n * p / parts &^ 63
+	}
+	var wg sync.WaitGroup
+	for p := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			do(p, bound(p), bound(p+1))
+		}()
+	}
+	wg.Wait()
+}
+
+// pairSets returns the sets of the questions where two stems stand side
+// by side in a field, by "a b": the index of phrases, built for the first
+// phrase, apart from the words' so that banks never searched for a phrase
+// never pay for it.
+func (t *textIndex) pairSets() map[string]*set {
+	t.pairsOnce.Do(func() {
+		const perPart = 4096
+		parts := max(1, min(runtime.GOMAXPROCS(0), t.n/perPart))
+		found := make([]map[uint64]*pairPosting, parts)
+		inParts(t.n, parts, func(p, lo, hi int) { found[p] = t.pairPart(lo, hi) })
+		byPair := map[string][]*set{}
+		for _, pairs := range found {
+			for k, pp := range pairs {
+				key := t.stemNames[k>>32] + " " + t.stemNames[k&(1<<32-1)]
+				byPair[key] = append(byPair[key], pp.set(t.n))
+			}
+		}
+		t.pairs = make(map[string]*set, len(byPair))
+		for k, sets := range byPair {
+			t.pairs[k] = unionSet(sets, t.n)
+		}
+	})
+	return t.pairs
+}
+
+// A pairPosting is the questions of a range where one stem follows
+// another: a list while it is short, and bits (from the range's first
+// question) once it is long, so that a common pair costs a bit a
+// question, not a growing list.
+type pairPosting struct {
+	lo   int
+	list []int32
+	bits []uint64
+}
+
+// set returns the posting as a set of the bank's n questions.
+func (pp *pairPosting) set(n int) *set {
+	if pp.bits == nil {
+		return newSet(pp.list, n)
+	}
+	whole := make([]uint64, words64(n))
+	copy(whole[pp.lo/64:], pp.bits)
+	count := 0
+	for _, x := range pp.bits {
+		count += bits.OnesCount64(x)
+	}
+	return newSetFromBits(whole, count, n)
+}
+
+// pairPart finds the pairs of stems of questions [lo, hi), by their
+// numbers, a<<32 | b.
+func (t *textIndex) pairPart(lo, hi int) map[uint64]*pairPosting {
+	pairs := make(map[uint64]*pairPosting)
+	long := max(8, (hi-lo)/32) // a pair in more questions than this gets bits
+	var (
+		i     int32
+		prev  uint32
+		first bool
+	)
+	add := func(w []byte) bool {
+		sid := t.words[string(w)].sid
+		if !first {
+			key := uint64(prev)<<32 | uint64(sid)
+			pp := pairs[key]
+			if pp == nil {
+				pp = &pairPosting{lo: lo}
+				pairs[key] = pp
+			}
+			switch j := int(i) - lo; {
+			case pp.bits != nil:
+				pp.bits[j>>6] |= 1 << (j & 63)
+			case len(pp.list) == 0 || pp.list[len(pp.list)-1] != i:
+				pp.list = append(pp.list, i)
+				if len(pp.list) > long {
+					pp.bits = make([]uint64, words64(hi-lo))
+					for _, x := range pp.list {
+						k := int(x) - lo
+						pp.bits[k>>6] |= 1 << (k & 63)
+					}
+					pp.list = nil
+				}
+			}
+		}
+		prev, first = sid, false
+		return true
+	}
+	var buf []byte
+	for qi := lo; qi < hi; qi++ {
+		i = int32(qi)
+		for s := range t.qs[qi].fields {
+			first = true
+			buf = foldWords(buf, nfc(s), add)
+		}
+	}
+	return pairs
 }
