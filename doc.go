@@ -68,9 +68,12 @@
 //	                          are alike: skill:"Problem solving" is the same
 //	id:senior-2               a question by ID
 //	kubernetes                a whole word, in any text field
-//	"api gateway"             words in sequence within one field, whatever
-//	                          stands between them: "API, gateway" too
-//	micro*                    a prefix: microservices; "api gate*" too
+//	cache                     by English stem: caching, cached, caches too
+//	"api gateway"             words in sequence within one field, by stem,
+//	                          whatever stands between them: "API, gateway"
+//	                          and "API gateways" too
+//	micro*                    a prefix of words as written: microservices;
+//	                          "api gate*" too
 //
 // Quoted strings use double quotes, with Go's escapes (the rules of
 // strconv.Unquote: \" \\ \n \t \x41 \u00e9 ...), so any value can be
@@ -79,9 +82,19 @@
 // "हिन्दी" is one word), compared without regard to case and in Unicode
 // normal form C (a precomposed "é" matches "e" and a combining accent), in
 // the question, the introduction, each bullet, the example answer and each
-// skill. A phrase matches its words in sequence within one of those
+// skill. Words match by their English stem, Snowball's Porter2 algorithm,
+// on both sides: "cache" matches caching and "designing scalable systems"
+// matches "design scalable system"; a word in another script, or with
+// digits, matches as written. A prefix (micro*) matches words as written,
+// unstemmed. A phrase matches its words in sequence within one of those
 // fields; the spaces and punctuation between them do not matter, as in
-// Lucene and bleve. Comparisons and ranges apply to level only.
+// Lucene and bleve. Field values (level, type, skill, id) match exactly,
+// unstemmed. Comparisons and ranges apply to level only.
+//
+// The keywords are upper case; a lower-case or, and or not between terms
+// is an error that suggests the keyword ("did you mean OR? ..."), so that
+// "kubernetes or docker" does not quietly search for the word "or". Quote
+// the word to search for it: kubernetes "or" docker.
 //
 // Examples over the embedded corpus:
 //
@@ -103,6 +116,17 @@
 // long or deep to be a query, when [Filter.MarshalText] says so rather
 // than write what cannot be read. Queries are limited to [MaxQueryLen]
 // bytes and [MaxQueryDepth] nested parentheses.
+//
+// # Ranked search
+//
+// [Bank.Search] returns what [Bank.Query] returns, most relevant first: BM25
+// over the query's free-text words, the question text weighing most, then
+// the skills, then the introduction, then the bullets and the example
+// answer; equal scores keep corpus order, and a query without free text
+// keeps corpus order with a score of 0:
+//
+//	hits, _ := bank.Search("caching level>=senior", 3)
+//	// senior-1 1.23, principal-1 1.21, architect-2 1.17
 //
 // # Random selection
 //
