@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/backendprep/questionbank"
 )
@@ -23,13 +22,9 @@ func WriteKit(w io.Writer, qs []questionbank.Question) error {
 	bw.WriteString("| | |\n|---|---|\n| Candidate | |\n| Interviewer | |\n| Date | |\n| Role and level | |\n")
 	for i, q := range cleanAll(qs) {
 		fmt.Fprintf(bw, "\n---\n\n## Question %d\n\n**%s**\n\n", i+1, mdEscape(q.Text))
-		fmt.Fprintf(bw, "*%s* · %s · `%s`", mdEscape(q.Level.Title()), mdEscape(q.Type.Title()), strings.ReplaceAll(q.ID, "`", "'"))
+		bw.WriteString(mdMeta(q))
 		if len(q.Skills) > 0 {
-			esc := make([]string, len(q.Skills))
-			for i, s := range q.Skills {
-				esc[i] = mdEscape(s)
-			}
-			fmt.Fprintf(bw, " · Skills: %s", strings.Join(esc, ", "))
+			bw.WriteString(" · Skills: " + mdSkills(q))
 		}
 		bw.WriteString("\n")
 		mdList(bw, "Listen for", q.HowToAnswer)

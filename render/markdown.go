@@ -19,13 +19,9 @@ func WriteMarkdown(w io.Writer, qs []questionbank.Question) error {
 			bw.WriteString("\n---\n\n")
 		}
 		fmt.Fprintf(bw, "## %s\n\n", mdEscape(q.Text))
-		fmt.Fprintf(bw, "*%s* · %s · `%s`\n", mdEscape(q.Level.Title()), mdEscape(q.Type.Title()), strings.ReplaceAll(q.ID, "`", "'"))
+		bw.WriteString(mdMeta(q) + "\n")
 		if len(q.Skills) > 0 {
-			esc := make([]string, len(q.Skills))
-			for i, s := range q.Skills {
-				esc[i] = mdEscape(s)
-			}
-			fmt.Fprintf(bw, "\n**Skills tested:** %s\n", strings.Join(esc, ", "))
+			fmt.Fprintf(bw, "\n**Skills tested:** %s\n", mdSkills(q))
 		}
 		if q.Introduction != "" {
 			fmt.Fprintf(bw, "\n### Introduction\n\n%s\n", mdEscape(q.Introduction))
@@ -71,4 +67,18 @@ func mdEscape(s string) string {
 		out = out[:j] + `\` + out[j:]
 	}
 	return out
+}
+
+// mdMeta is a question's level, type and ID in one line of Markdown.
+func mdMeta(q questionbank.Question) string {
+	return fmt.Sprintf("*%s* · %s · `%s`", mdEscape(q.Level.Title()), mdEscape(q.Type.Title()), strings.ReplaceAll(q.ID, "`", "'"))
+}
+
+// mdSkills is a question's skills, escaped, separated by commas.
+func mdSkills(q questionbank.Question) string {
+	esc := make([]string, len(q.Skills))
+	for i, s := range q.Skills {
+		esc[i] = mdEscape(s)
+	}
+	return strings.Join(esc, ", ")
 }
