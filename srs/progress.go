@@ -106,6 +106,46 @@ func (p *Progress) Review(q questionbank.Question, r Rating, now time.Time) (Car
 	return next, nil
 }
 
+// Undo takes back the last review of the question with the given ID: its
+// entry leaves the log, and its card becomes what its earlier reviews,
+// replayed, make it (a question with none is new again). It returns the
+// card, and an error if the question has no review to take back.
+func (p *Progress) Undo(id string) (Card, error) {
+	params, err := p.scheduling()
+	if err != nil {
+		return Card{}, err
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	last := -1
+	for i := len(p.log) - 1; i >= 0; i-- {
+		if p.log[i].ID == id {
+			last = i
+			break
+		}
+	}
+	e := p.cards[id]
+	if last < 0 || e == nil {
+		return Card{}, fmt.Errorf("srs: question %q has no review to undo", id)
+	}
+	var c Card
+	for _, l := range p.log[:last] {
+		if l.ID == id {
+			if c, err = params.review(c, l.Rating, l.Review); err != nil {
+				return Card{}, err
+			}
+		}
+	}
+	p.log = slices.Delete(p.log, last, last+1)
+	if c.Reps == 0 {
+		delete(p.cards, id)
+		p.order = slices.DeleteFunc(p.order, func(x *entry) bool { return x == e })
+		return Card{}, nil
+	}
+	e.card = c
+	return c, nil
+}
+
 // scheduling returns p's scheduler's params.
 func (p *Progress) scheduling() (*params, error) {
 	if p.params != nil {

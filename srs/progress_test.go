@@ -224,3 +224,33 @@ func TestLargeProgress(t *testing.T) {
 	assert.Equal(t, due, bank.Count(back.Due(t0)))
 	assert.True(t, strings.HasPrefix(string(data), `{"format":1,"cards":[{"id":"q000000"`))
 }
+
+func TestUndo(t *testing.T) {
+	p := NewProgress(Scheduler{})
+	q := get(t, "lead-1")
+	first, err := p.Review(q, Good, t0)
+	require.NoError(t, err)
+	_, err = p.Review(get(t, "mid-1"), Easy, t0.Add(time.Minute))
+	require.NoError(t, err)
+	_, err = p.Review(q, Again, t0.Add(12*time.Minute))
+	require.NoError(t, err)
+
+	back, err := p.Undo("lead-1")
+	require.NoError(t, err)
+	assert.Equal(t, first, back, "the card before the last review")
+	c, _ := p.Card("lead-1")
+	assert.Equal(t, first, c)
+	assert.Len(t, p.Log(), 2)
+
+	_, err = p.Undo("lead-1")
+	require.NoError(t, err)
+	_, ok := p.Card("lead-1")
+	assert.False(t, ok, "no review left: new again")
+	assert.Equal(t, 1, p.Len())
+	assert.Equal(t, 0, questionbank.Default().Count(questionbank.And(p.Seen(), questionbank.ByID("lead-1"))))
+
+	_, err = p.Undo("lead-1")
+	assert.Error(t, err, "nothing to undo")
+	_, err = p.Undo("nope")
+	assert.Error(t, err)
+}

@@ -40,6 +40,7 @@ import (
 
 	"github.com/backendprep/questionbank"
 	"github.com/backendprep/questionbank/examples/internal/cli"
+	"github.com/backendprep/questionbank/examples/internal/practicestate"
 )
 
 func main() {
@@ -90,16 +91,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !ok {
 		return 2
 	}
-	file, st, err := openState(*statePath)
+	file, st, err := practicestate.Open(*statePath)
 	if err != nil {
 		fmt.Fprintf(stderr, "practice: %v\n", err)
 		return 1
 	}
 
 	start := now()
-	queue := st.progress.Queue(bank, f, start, *newPerDay)
+	queue := st.Progress.Queue(bank, f, start, *newPerDay)
 	// Which new questions, and in what order, is up to the seed.
-	fresh := bank.Sample(cli.Rand(*seed), len(queue.New), questionbank.And(f, questionbank.Not(st.progress.Seen())))
+	fresh := bank.Sample(cli.Rand(*seed), len(queue.New), questionbank.And(f, questionbank.Not(st.Progress.Seen())))
 	todo := append(queue.Due, fresh...)
 	if len(todo) == 0 {
 		if bank.Count(f) == 0 {
@@ -107,10 +108,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 0
 		}
 		msg := "Nothing is due"
-		if bank.Count(questionbank.And(f, questionbank.Not(st.progress.Seen()))) > 0 {
+		if bank.Count(questionbank.And(f, questionbank.Not(st.Progress.Seen()))) > 0 {
 			msg += ", and today's new questions are done (-new sets how many a day)"
 		}
-		if next, ok := st.progress.NextDue(bank, f); ok {
+		if next, ok := st.Progress.NextDue(bank, f); ok {
 			msg += ". The next question is due " + when(next, start)
 		}
 		fmt.Fprintln(stdout, msg+".")
@@ -119,7 +120,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "%s due, %s new. Type your answer and press Enter to see the guidance; s skips, q stops.\n",
 		count(len(queue.Due), "question"), count(len(fresh), "question"))
 
-	s := &session{in: bufio.NewReader(stdin), out: stdout, file: file, progress: st.progress}
+	s := &session{in: bufio.NewReader(stdin), out: stdout, file: file, progress: st.Progress}
 	asked := 0
 	for i, q := range todo {
 		asked++

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/backendprep/questionbank"
+	"github.com/backendprep/questionbank/examples/internal/practicestate"
 	"github.com/backendprep/questionbank/srs"
 )
 
@@ -33,11 +34,11 @@ func practice(t *testing.T, input string, args ...string) (code int, stdout, std
 	return code, out.String(), errb.String()
 }
 
-func readState(t *testing.T, name string) *state {
+func readState(t *testing.T, name string) *practicestate.State {
 	t.Helper()
 	data, err := os.ReadFile(name)
 	require.NoError(t, err)
-	st, err := decodeState(name, data)
+	st, err := practicestate.Decode(name, data)
 	require.NoError(t, err)
 	return st
 }
@@ -58,9 +59,9 @@ func TestSpacedRepetition(t *testing.T) {
 	assert.Contains(t, out, "Easy: back in 8 days")
 	assert.Contains(t, out, "Rated 2, skipped 0; 0 left for now.")
 	st := readState(t, stateFile)
-	assert.Equal(t, 2, st.progress.Len())
-	assert.Len(t, st.progress.Log(), 2)
-	require.Len(t, st.answers, 1)
+	assert.Equal(t, 2, st.Progress.Len())
+	assert.Len(t, st.Progress.Log(), 2)
+	require.Len(t, st.Answers, 1)
 
 	at(t, t0.Add(5*time.Minute))
 	_, out, _ = practice(t, "", args...)
@@ -75,7 +76,7 @@ func TestSpacedRepetition(t *testing.T) {
 	at(t, t0.Add(time.Hour))
 	_, out, _ = practice(t, "", args...)
 	assert.Contains(t, out, "Nothing is due.")
-	assert.Len(t, readState(t, stateFile).progress.Log(), 3)
+	assert.Len(t, readState(t, stateFile).Progress.Log(), 3)
 }
 
 func TestNewPerDay(t *testing.T) {
@@ -110,8 +111,8 @@ func TestStopBeforeRatingKeepsTheAnswer(t *testing.T) {
 	require.Equal(t, 0, code)
 	assert.Contains(t, out, "Rated 0, skipped 0; 1 left for now.")
 	st := readState(t, stateFile)
-	assert.Equal(t, answers{"my answer"}, st.answers["junior-1"])
-	assert.Zero(t, st.progress.Len(), "nothing rated, nothing scheduled")
+	assert.Equal(t, practicestate.Answers{"my answer"}, st.Answers["junior-1"])
+	assert.Zero(t, st.Progress.Len(), "nothing rated, nothing scheduled")
 }
 
 func TestSessionEndsAtEOF(t *testing.T) {

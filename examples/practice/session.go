@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/backendprep/questionbank"
+	"github.com/backendprep/questionbank/examples/internal/practicestate"
 	"github.com/backendprep/questionbank/render"
 	"github.com/backendprep/questionbank/srs"
 )
@@ -16,8 +17,8 @@ import (
 type session struct {
 	in       *bufio.Reader
 	out      io.Writer
-	file     *stateFile    // nil: no -state
-	progress *srs.Progress // the learner's cards, as last saved
+	file     *practicestate.File // nil: no -state
+	progress *srs.Progress       // the learner's cards, as last saved
 
 	rated, skipped int
 	stopped        bool // q, quit, or the end of the input
@@ -46,9 +47,9 @@ func (s *session) ask(q questionbank.Question, n, total int) error {
 		return err
 	}
 	rating, ok := s.rating()
-	e := event{question: q, answer: answer, rating: rating, at: now()}
+	e := practicestate.Event{Question: q, Answer: answer, Rating: rating, At: now()}
 	if !ok { // stopped before rating: keep the answer, schedule nothing
-		e.rating = 0
+		e.Rating = 0
 		s.stopped = true
 	}
 	st, err := s.save(e)
@@ -62,9 +63,9 @@ func (s *session) ask(q questionbank.Question, n, total int) error {
 		return nil
 	}
 	s.rated++
-	s.progress = st.progress
+	s.progress = st.Progress
 	if c, found := s.progress.Card(q.ID); found {
-		fmt.Fprintf(s.out, "%s: back %s.\n", titleCase(rating.String()), when(c.Due, e.at))
+		fmt.Fprintf(s.out, "%s: back %s.\n", titleCase(rating.String()), when(c.Due, e.At))
 	}
 	return nil
 }
@@ -122,10 +123,10 @@ func isCommand(s string, names ...string) bool {
 
 // save records e in the state file, or in memory without one, and
 // returns the state as it then is.
-func (s *session) save(e event) (*state, error) {
+func (s *session) save(e practicestate.Event) (*practicestate.State, error) {
 	if s.file == nil {
-		st := &state{progress: s.progress}
-		return st, st.apply(e)
+		st := &practicestate.State{Progress: s.progress}
+		return st, st.Apply(e)
 	}
-	return s.file.save(e)
+	return s.file.Save(e)
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/backendprep/questionbank/examples/internal/practicestate"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -58,13 +59,13 @@ func TestTwoSessionsLoseNothing(t *testing.T) {
 	require.Equal(t, 0, <-done)
 
 	st := readState(t, stateFile)
-	assert.Equal(t, 2, st.progress.Len(), "both reviews are kept")
+	assert.Equal(t, 2, st.Progress.Len(), "both reviews are kept")
 	for _, id := range []string{"junior-1", "senior-1"} {
-		_, ok := st.progress.Card(id)
+		_, ok := st.Progress.Card(id)
 		assert.True(t, ok, id)
 	}
-	assert.Equal(t, answers{"A's answer"}, st.answers["junior-1"])
-	assert.Equal(t, answers{"B's answer"}, st.answers["senior-1"])
+	assert.Equal(t, practicestate.Answers{"A's answer"}, st.Answers["junior-1"])
+	assert.Equal(t, practicestate.Answers{"B's answer"}, st.Answers["senior-1"])
 }
 
 func TestStaleTempFilesAreRemoved(t *testing.T) {
@@ -121,12 +122,12 @@ func TestLongAnswersAreKept(t *testing.T) {
 	code, out, errOut := practice(t, long+"\n3\n", "-q", "id:junior-1", "-state", stateFile)
 	require.Equal(t, 0, code, errOut)
 	assert.Contains(t, out, "How to answer")
-	assert.Equal(t, answers{long}, readState(t, stateFile).answers["junior-1"])
+	assert.Equal(t, practicestate.Answers{long}, readState(t, stateFile).Answers["junior-1"])
 
 	// The last line of the input, without a newline, is an answer too.
 	code, _, _ = practice(t, "no newline", "-q", "id:junior-2", "-state", stateFile)
 	require.Equal(t, 0, code)
-	assert.Equal(t, answers{"no newline"}, readState(t, stateFile).answers["junior-2"])
+	assert.Equal(t, practicestate.Answers{"no newline"}, readState(t, stateFile).Answers["junior-2"])
 }
 
 func TestSymlinkedStateIsKept(t *testing.T) {
@@ -139,7 +140,7 @@ func TestSymlinkedStateIsKept(t *testing.T) {
 	fi, err := os.Lstat(link)
 	require.NoError(t, err)
 	assert.NotZero(t, fi.Mode()&os.ModeSymlink, "the link is still a link")
-	_, ok := readState(t, real).progress.Card("junior-1")
+	_, ok := readState(t, real).Progress.Card("junior-1")
 	assert.True(t, ok, "the state is in the file it names")
 }
 
@@ -150,10 +151,10 @@ func TestOldStateFormatIsConverted(t *testing.T) {
 	code, _, errOut := practice(t, "second\n3\n", "-q", "id:junior-1", "-state", stateFile)
 	require.Equal(t, 0, code, errOut)
 	st := readState(t, stateFile)
-	assert.Equal(t, []string{"junior-1", "lead-2"}, st.dealt, "kept whole")
-	assert.Equal(t, []string{"lead-2"}, st.skipped)
-	assert.Equal(t, answers{"first", "second"}, st.answers["junior-1"])
-	_, ok := st.progress.Card("junior-1")
+	assert.Equal(t, []string{"junior-1", "lead-2"}, st.Dealt, "kept whole")
+	assert.Equal(t, []string{"lead-2"}, st.Skipped)
+	assert.Equal(t, practicestate.Answers{"first", "second"}, st.Answers["junior-1"])
+	_, ok := st.Progress.Card("junior-1")
 	assert.True(t, ok)
 	data, _ := os.ReadFile(stateFile)
 	assert.Contains(t, string(data), `"format": 2`)

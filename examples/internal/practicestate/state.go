@@ -1,4 +1,9 @@
-package main
+// Package practicestate is the state file the practice programs share
+// (examples/practice in a terminal, examples/server's practice page): a
+// learner's spaced-repetition progress and the answers they typed, saved
+// under a lock by reading the file again and replaying what happened, so
+// that two programs on one file lose nothing of each other's.
+package practicestate
 
 import (
 	"bytes"
@@ -15,37 +20,37 @@ import (
 	"github.com/backendprep/questionbank/srs"
 )
 
-// stateFormat is the version of the state file this program writes. The
+// Format is the version of the state file this program writes. The
 // first version, without a "format" key, held only dealt, skipped and
 // answers; it is read, and kept whole, with an empty progress.
-const stateFormat = 2
+const Format = 2
 
 // state is what -state keeps between runs.
-type state struct {
-	progress *srs.Progress
-	answers  map[string]answers
-	// dealt and skipped are the first version's record of the questions
+type State struct {
+	Progress *srs.Progress
+	Answers  map[string]Answers
+	// Dealt and Skipped are the first version's record of the questions
 	// practised or skipped before spaced repetition; kept, not used.
-	dealt, skipped []string
+	Dealt, Skipped []string
 }
 
-// stateJSON is the state file's form.
-type stateJSON struct {
+// fileJSON is the state file's form.
+type fileJSON struct {
 	Format   int                `json:"format"`
 	Progress *srs.Progress      `json:"progress"`
-	Answers  map[string]answers `json:"answers,omitempty"`
+	Answers  map[string]Answers `json:"answers,omitempty"`
 	Dealt    []string           `json:"dealt,omitempty"`
 	Skipped  []string           `json:"skipped,omitempty"`
 }
 
 // answers is the list of answers to one question, oldest first. The first
 // state format kept one answer, as a string; it reads as a list of one.
-type answers []string
+type Answers []string
 
-func (a *answers) UnmarshalJSON(data []byte) error {
+func (a *Answers) UnmarshalJSON(data []byte) error {
 	var one string
 	if err := json.Unmarshal(data, &one); err == nil {
-		*a = answers{one}
+		*a = Answers{one}
 		return nil
 	}
 	return json.Unmarshal(data, (*[]string)(a))
@@ -53,40 +58,53 @@ func (a *answers) UnmarshalJSON(data []byte) error {
 
 // An event is one thing that happened in a session, to be added to the
 // state file: an answer typed, a rating given, or both.
-type event struct {
-	question questionbank.Question
-	answer   string     // "" for none
-	rating   srs.Rating // 0 for none
-	at       time.Time
+type Event struct {
+	Question questionbank.Question
+	Answer   string     // "" for none
+	Rating   srs.Rating // 0 for none
+	At       time.Time
+	// Reps, if not 0, is the number of reviews the question's card must
+	// have for the rating to count: a second submission of one rating (a
+	// double click, a reloaded form) then changes nothing.
+	Reps int
+	// Undo, if set, takes back the question's last rating instead.
+	Undo bool
 }
 
 // apply adds e to st.
-func (st *state) apply(e event) error {
-	id := e.question.ID
-	if e.answer != "" && !slices.Contains(st.answers[id], e.answer) {
-		if st.answers == nil {
-			st.answers = map[string]answers{}
-		}
-		st.answers[id] = append(st.answers[id], e.answer)
+func (st *State) Apply(e Event) error {
+	id := e.Question.ID
+	if e.Undo {
+		_, err := st.Progress.Undo(id)
+		return err
 	}
-	if e.rating != 0 {
-		if _, err := st.progress.Review(e.question, e.rating, e.at); err != nil {
+	if e.Answer != "" && !slices.Contains(st.Answers[id], e.Answer) {
+		if st.Answers == nil {
+			st.Answers = map[string]Answers{}
+		}
+		st.Answers[id] = append(st.Answers[id], e.Answer)
+	}
+	if e.Rating != 0 {
+		if c, _ := st.Progress.Card(id); e.Reps != 0 && c.Reps != e.Reps-1 {
+			return nil // rated already
+		}
+		if _, err := st.Progress.Review(e.Question, e.Rating, e.At); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// decodeState reads a state file of either version.
-func decodeState(name string, data []byte) (*state, error) {
+// Decode reads a state file of either version.
+func Decode(name string, data []byte) (*State, error) {
 	var head struct {
 		Format *int `json:"format"`
 	}
 	if err := json.Unmarshal(data, &head); err != nil {
 		return nil, fmt.Errorf("state file %s is not a practice state (%v); move it away to start again", name, err)
 	}
-	st := &state{progress: srs.NewProgress(srs.Scheduler{})}
-	var in stateJSON
+	st := &State{Progress: srs.NewProgress(srs.Scheduler{})}
+	var in fileJSON
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	switch {
@@ -94,14 +112,14 @@ func decodeState(name string, data []byte) (*state, error) {
 		var v1 struct {
 			Dealt   []string           `json:"dealt"`
 			Skipped []string           `json:"skipped"`
-			Answers map[string]answers `json:"answers"`
+			Answers map[string]Answers `json:"answers"`
 		}
 		if err := dec.Decode(&v1); err != nil {
 			return nil, fmt.Errorf("state file %s is not a practice state (%v); move it away to start again", name, err)
 		}
-		in.Dealt, in.Skipped, in.Answers, in.Progress = v1.Dealt, v1.Skipped, v1.Answers, st.progress
-	case *head.Format > stateFormat:
-		return nil, fmt.Errorf("state file %s has format %d, newer than this program reads (%d); update it", name, *head.Format, stateFormat)
+		in.Dealt, in.Skipped, in.Answers, in.Progress = v1.Dealt, v1.Skipped, v1.Answers, st.Progress
+	case *head.Format > Format:
+		return nil, fmt.Errorf("state file %s has format %d, newer than this program reads (%d); update it", name, *head.Format, Format)
 	default:
 		if err := dec.Decode(&in); err != nil {
 			return nil, fmt.Errorf("state file %s is not a practice state (%v); move it away to start again", name, err)
@@ -110,38 +128,38 @@ func decodeState(name string, data []byte) (*state, error) {
 			return nil, fmt.Errorf("state file %s has no progress; move it away to start again", name)
 		}
 	}
-	st.progress, st.answers, st.dealt, st.skipped = in.Progress, in.Answers, in.Dealt, in.Skipped
+	st.Progress, st.Answers, st.Dealt, st.Skipped = in.Progress, in.Answers, in.Dealt, in.Skipped
 	return st, nil
 }
 
-func (st *state) MarshalJSON() ([]byte, error) {
-	return json.MarshalIndent(stateJSON{Format: stateFormat, Progress: st.progress, Answers: st.answers, Dealt: st.dealt, Skipped: st.skipped}, "", "  ")
+func (st *State) MarshalJSON() ([]byte, error) {
+	return json.MarshalIndent(fileJSON{Format: Format, Progress: st.Progress, Answers: st.Answers, Dealt: st.Dealt, Skipped: st.Skipped}, "", "  ")
 }
 
-// A stateFile is the -state file: read once at the start, and saved after
+// A File is the -state file: read once at the start, and saved after
 // each question by reading it again and adding what happened since, under
 // a lock, so that two sessions on one file lose nothing of each other's.
-type stateFile struct {
+type File struct {
 	name string // the path given, or for a symbolic link, the file it names
 }
 
-// openState checks that name can hold the state, before any question is
+// Open checks that name can hold the state, before any question is
 // asked, and returns it with what it holds. A missing file is a fresh
 // start; one that cannot be read or parsed is an error, never silently
 // reset. An empty name keeps no state.
-func openState(name string) (*stateFile, *state, error) {
+func Open(name string) (*File, *State, error) {
 	if name == "" {
-		return nil, &state{progress: srs.NewProgress(srs.Scheduler{})}, nil
+		return nil, &State{Progress: srs.NewProgress(srs.Scheduler{})}, nil
 	}
 	target, err := followLinks(name)
 	if err != nil {
 		return nil, nil, fmt.Errorf("state file %s: %w", name, err)
 	}
-	f := &stateFile{name: target}
-	var st *state
+	f := &File{name: target}
+	var st *State
 	err = f.locked(func() error {
 		var err error
-		if st, err = f.read(); err != nil {
+		if st, err = f.Read(); err != nil {
 			return err
 		}
 		// A file can be saved only if the directory takes a new one.
@@ -190,28 +208,28 @@ func followLinks(name string) (string, error) {
 }
 
 // read returns what the file holds.
-func (f *stateFile) read() (*state, error) {
+func (f *File) Read() (*State, error) {
 	data, err := os.ReadFile(f.name)
 	if errors.Is(err, fs.ErrNotExist) {
-		return &state{progress: srs.NewProgress(srs.Scheduler{})}, nil
+		return &State{Progress: srs.NewProgress(srs.Scheduler{})}, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("state file: %w", err)
 	}
-	return decodeState(f.name, data)
+	return Decode(f.name, data)
 }
 
 // save adds e to the file as it is now, and returns what it then holds:
 // a review is replayed on the progress another session may have saved
 // since this one read it.
-func (f *stateFile) save(e event) (*state, error) {
-	var st *state
+func (f *File) Save(e Event) (*State, error) {
+	var st *State
 	err := f.locked(func() error {
 		var err error
-		if st, err = f.read(); err != nil {
+		if st, err = f.Read(); err != nil {
 			return err
 		}
-		if err := st.apply(e); err != nil {
+		if err := st.Apply(e); err != nil {
 			return err
 		}
 		return f.write(st)
@@ -221,9 +239,9 @@ func (f *stateFile) save(e event) (*state, error) {
 
 // tempPattern names the temporary files a save writes before it renames
 // one over the state file.
-func (f *stateFile) tempPattern() string { return "." + filepath.Base(f.name) + ".*.tmp" }
+func (f *File) tempPattern() string { return "." + filepath.Base(f.name) + ".*.tmp" }
 
-func (f *stateFile) createTemp() (*os.File, error) {
+func (f *File) createTemp() (*os.File, error) {
 	tmp, err := os.CreateTemp(filepath.Dir(f.name), f.tempPattern())
 	if err != nil {
 		return nil, fmt.Errorf("state file %s cannot be saved: %w", f.name, err)
@@ -234,7 +252,7 @@ func (f *stateFile) createTemp() (*os.File, error) {
 // locked runs do holding the lock on the state file's directory. It
 // first removes what a session that crashed mid-save left behind: with
 // the lock held, no other session is writing a temporary file.
-func (f *stateFile) locked(do func() error) error {
+func (f *File) locked(do func() error) error {
 	unlock, err := lockDir(filepath.Dir(f.name))
 	if err != nil {
 		return fmt.Errorf("state file %s: %w", f.name, err)
@@ -251,7 +269,7 @@ func (f *stateFile) locked(do func() error) error {
 // write writes st atomically: to a temporary file in the same directory,
 // synced, then renamed over the old one, so that a crash leaves the old
 // state or the new, never half of one.
-func (f *stateFile) write(st *state) error {
+func (f *File) write(st *State) error {
 	data, err := st.MarshalJSON()
 	if err != nil {
 		return err
