@@ -112,13 +112,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			msg += ", and today's new questions are done (-new sets how many a day)"
 		}
 		if next, ok := st.Progress.NextDue(bank, f); ok {
-			msg += ". The next question is due " + when(next, start)
+			msg += ". The next question is due " + cli.When(next, start)
 		}
 		fmt.Fprintln(stdout, msg+".")
 		return 0
 	}
 	fmt.Fprintf(stdout, "%s due, %s new. Type your answer and press Enter to see the guidance; s skips, q stops.\n",
-		count(len(queue.Due), "question"), count(len(fresh), "question"))
+		cli.Count(len(queue.Due), "question"), cli.Count(len(fresh), "question"))
 
 	s := &session{in: bufio.NewReader(stdin), out: stdout, file: file, progress: st.Progress}
 	asked := 0
@@ -135,26 +135,4 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "\nRated %d, skipped %d; %d left for now.\n", s.rated, s.skipped, len(todo)-asked)
 	return 0
-}
-
-// count says "1 question" or "2 questions".
-func count(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
-}
-
-// when says when t is, seen from now: "in 10 minutes (09:20)", or a date.
-func when(t, now time.Time) string {
-	d := t.Sub(now)
-	switch {
-	case d < time.Minute:
-		return "now"
-	case d < time.Hour:
-		return fmt.Sprintf("in %s (%s)", count(int(d.Round(time.Minute)/time.Minute), "minute"), t.Local().Format("15:04"))
-	case d < 24*time.Hour:
-		return fmt.Sprintf("in %s (%s)", count(int(d.Round(time.Hour)/time.Hour), "hour"), t.Local().Format("15:04"))
-	}
-	return fmt.Sprintf("in %s (%s)", count(int(d.Round(24*time.Hour)/(24*time.Hour)), "day"), t.Local().Format("Mon 2 Jan 2006"))
 }

@@ -13,7 +13,6 @@ import (
 
 	"github.com/backendprep/questionbank"
 	"github.com/backendprep/questionbank/examples/internal/practicestate"
-	"github.com/backendprep/questionbank/srs"
 )
 
 var t0 = time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
@@ -183,19 +182,4 @@ func TestPracticeUsage(t *testing.T) {
 	code, out, _ := practice(t, "", "-q", "level:junior type:situational")
 	assert.Equal(t, 0, code)
 	assert.Contains(t, out, "No questions match")
-}
-
-func TestWhen(t *testing.T) {
-	for d, want := range map[time.Duration]string{
-		10 * time.Minute:     "in 10 minutes",
-		time.Minute:          "in 1 minute",
-		3 * time.Hour:        "in 3 hours",
-		24 * time.Hour:       "in 1 day",
-		40 * 24 * time.Hour:  "in 40 days",
-		-time.Hour:           "now",
-		400 * 24 * time.Hour: "in 400 days",
-	} {
-		assert.True(t, strings.HasPrefix(when(t0.Add(d), t0), want), "when(%v) = %q, want %q...", d, when(t0.Add(d), t0), want)
-	}
-	_ = srs.Good
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/backendprep/questionbank"
+	"github.com/backendprep/questionbank/examples/internal/cli"
 	"github.com/backendprep/questionbank/examples/internal/practicestate"
 	"github.com/backendprep/questionbank/render"
 	"github.com/backendprep/questionbank/srs"
@@ -65,7 +66,7 @@ func (s *session) ask(q questionbank.Question, n, total int) error {
 	s.rated++
 	s.progress = st.Progress
 	if c, found := s.progress.Card(q.ID); found {
-		fmt.Fprintf(s.out, "%s: back %s.\n", titleCase(rating.String()), when(c.Due, e.At))
+		fmt.Fprintf(s.out, "%s: back %s.\n", cli.Title(rating.String()), cli.When(c.Due, e.At))
 	}
 	return nil
 }
@@ -93,8 +94,6 @@ func parseRating(s string) (srs.Rating, bool) {
 	}
 	return 0, false
 }
-
-func titleCase(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
 
 // read prompts for a line and returns it without surrounding space, of
 // any length, and whether the input has ended. A last line without a

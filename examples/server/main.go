@@ -1,9 +1,20 @@
-// Command server serves a question bank as a small HTTP JSON API.
+// Command server serves a question bank as a small HTTP JSON API, and at
+// / a page for practising in a browser with spaced repetition.
 //
-//	go run ./examples/server -addr 127.0.0.1:8080
+//	go run ./examples/server -addr 127.0.0.1:8080 -state progress.json
 //	curl 'http://127.0.0.1:8080/questions?q=level>=senior+type:technical&n=2&seed=7'
 //
-// Endpoints (GET or HEAD; other methods get 405):
+// The practice page, at /, shows a question at a time from the learner's
+// queue (due ones first, then new ones, -new a day), reveals the guidance
+// ("Show guidance", or Space), and takes a rating ("Again", "Hard", "Good",
+// "Easy", or 1 to 4) that schedules the next review with FSRS-6; u undoes
+// the last rating. It keeps its progress in -state, the file
+// examples/practice uses, so a learner can switch between terminal and
+// browser; without -state, in memory. Without JavaScript the page works as
+// plain forms (POST /rate and POST /undo). It is served with a
+// Content-Security-Policy that allows no inline script.
+//
+// Endpoints of the API (GET or HEAD; other methods get 405):
 //
 //	/questions?q=QUERY&offset=O&limit=L  {"version", "total", "offset", "limit",
 //	                                     "questions"}: the matches in corpus
@@ -59,11 +70,14 @@ import (
 
 	"github.com/backendprep/questionbank"
 	"github.com/backendprep/questionbank/examples/internal/cli"
+	"github.com/backendprep/questionbank/examples/internal/practicestate"
+	"github.com/backendprep/questionbank/srs"
 )
 
-const usage = `usage: server [-addr HOST:PORT] [-bank FILE]
+const usage = `usage: server [-addr HOST:PORT] [-state FILE] [-new N] [-bank FILE]
 
-Serve a question bank as an HTTP JSON API.
+Serve a question bank as an HTTP JSON API, and a page at / to practise it
+in a browser with spaced repetition (progress kept in -state).
 
 Examples:
   server -addr 127.0.0.1:8080
@@ -93,12 +107,23 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 	flags.SetOutput(stderr)
 	addr := flags.String("addr", "127.0.0.1:8080", "the `address` to listen on")
 	bankFile := flags.String("bank", "", "a JSON bank `file` to serve instead of the embedded questions")
+	statePath := flags.String("state", "", "the practice page's progress `file`, shared with examples/practice; none: in memory")
+	newPerDay := flags.Int("new", 10, "new `questions` a day on the practice page")
 	if status, ok := cli.Parse(flags, usage, args, nil); !ok {
 		return status
+	}
+	if *newPerDay < 0 {
+		fmt.Fprintf(stderr, "server: -new %d: give 0 or more new questions a day\n", *newPerDay)
+		return 2
 	}
 	bank, err := cli.LoadBank(*bankFile)
 	if err != nil {
 		fmt.Fprintln(stderr, cli.Prefix("server: ", err.Error()))
+		return 1
+	}
+	file, st, err := practicestate.Open(*statePath)
+	if err != nil {
+		fmt.Fprintf(stderr, "server: %v\n", err)
 		return 1
 	}
 	ln, err := net.Listen("tcp", *addr)
@@ -107,7 +132,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 		return 1
 	}
 	srv := &http.Server{
-		Handler:           newHandler(bank),
+		Handler:           newServer(bank, newPractice(bank, file, st, *newPerDay, time.Now)),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       10 * time.Second,
 		WriteTimeout:      10 * time.Second,
@@ -136,29 +161,48 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 	return 0
 }
 
-// newHandler returns the API over bank.
+// newHandler returns the API and the practice page over bank, with its
+// progress in memory.
 func newHandler(bank *questionbank.Bank) http.Handler {
-	s := &server{bank: bank, now: time.Now}
+	return newServer(bank, newPractice(bank, nil, &practicestate.State{Progress: srs.NewProgress(srs.Scheduler{})}, 10, time.Now))
+}
+
+// newServer returns the API and the practice page over bank.
+func newServer(bank *questionbank.Bank, p *practice) http.Handler {
+	s := &server{bank: bank, now: p.now, practice: p}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/questions", s.questions)
 	mux.HandleFunc("/questions/{id}", s.question)
 	mux.HandleFunc("/facets", s.facets)
 	mux.HandleFunc("/daily", s.daily)
 	mux.HandleFunc("/search", s.search)
+	mux.HandleFunc("/{$}", s.page)
+	mux.HandleFunc("/static/", s.staticFile)
+	mux.HandleFunc("/rate", s.rate)
+	mux.HandleFunc("/undo", s.undo)
 	mux.HandleFunc("/", notFound)
 	return guard(mux)
 }
+
+// posted lists the paths that take POST, and only POST.
+var posted = map[string]bool{"/rate": true, "/undo": true}
 
 func notFound(w http.ResponseWriter, r *http.Request) {
 	writeError(w, http.StatusNotFound, fmt.Sprintf("no such endpoint %q; the endpoints are /questions, /questions/{id}, /facets, /search and /daily", r.URL.Path), -1)
 }
 
-// guard answers, in JSON, what the API does not serve: 405 to every
-// method but GET and HEAD, and 404 to a path that is not clean (such as
-// //questions), which http.ServeMux would answer with an HTML redirect.
+// guard answers, in JSON, what the server does not serve: 405 to every
+// method but GET and HEAD (POST for the forms of the page), and 404 to a
+// path that is not clean (such as //questions), which http.ServeMux would
+// answer with an HTML redirect.
 func guard(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		switch {
+		case posted[r.URL.Path] && r.Method != http.MethodPost:
+			w.Header().Set("Allow", "POST")
+			writeError(w, http.StatusMethodNotAllowed, fmt.Sprintf("method %s is not allowed; use POST", r.Method), -1)
+			return
+		case !posted[r.URL.Path] && r.Method != http.MethodGet && r.Method != http.MethodHead:
 			w.Header().Set("Allow", "GET, HEAD")
 			writeError(w, http.StatusMethodNotAllowed, fmt.Sprintf("method %s is not allowed; use GET", r.Method), -1)
 			return
@@ -172,8 +216,9 @@ func guard(h http.Handler) http.Handler {
 }
 
 type server struct {
-	bank *questionbank.Bank
-	now  func() time.Time // the clock, for /daily; tests set it
+	bank     *questionbank.Bank
+	now      func() time.Time // the clock, for /daily; tests set it
+	practice *practice
 }
 
 // questionsReply is the body of GET /questions. Offset and Limit are

@@ -116,7 +116,6 @@ func TestBadRequests(t *testing.T) {
 		{"/questions?q=a&q=b", 400, `parameter "q" is given 2 times`, -1},
 		{"/questions/lead-1?x=1", 400, `unknown parameter "x"; this endpoint takes none`, -1},
 		{"/nothing", 404, `no such endpoint "/nothing"; the endpoints are /questions, /questions/{id}, /facets, /search and /daily`, -1},
-		{"/", 404, `no such endpoint "/"; the endpoints are /questions, /questions/{id}, /facets, /search and /daily`, -1},
 	}
 	for _, tc := range tests {
 		code, _, body := get(t, h, "GET", tc.target)

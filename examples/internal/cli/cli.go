@@ -11,6 +11,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/backendprep/questionbank"
 	"github.com/backendprep/questionbank/internal/suggest"
@@ -111,4 +112,35 @@ func ParseQuery(w io.Writer, prog string, bank *questionbank.Bank, q string) (f 
 		return f, false
 	}
 	return f, true
+}
+
+// Count says "1 question" or "2 questions".
+func Count(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+// When says when t is, seen from now, for a person: "now", "in 10
+// minutes (09:20)", "in 3 days (Mon 30 Nov 2026)", in local time.
+func When(t, now time.Time) string {
+	d := t.Sub(now)
+	switch {
+	case d < time.Minute:
+		return "now"
+	case d < time.Hour:
+		return fmt.Sprintf("in %s (%s)", Count(int(d.Round(time.Minute)/time.Minute), "minute"), t.Local().Format("15:04"))
+	case d < 24*time.Hour:
+		return fmt.Sprintf("in %s (%s)", Count(int(d.Round(time.Hour)/time.Hour), "hour"), t.Local().Format("15:04"))
+	}
+	return fmt.Sprintf("in %s (%s)", Count(int(d.Round(24*time.Hour)/(24*time.Hour)), "day"), t.Local().Format("Mon 2 Jan 2006"))
+}
+
+// Title returns s with its first letter in upper case: "good" -> "Good".
+func Title(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }

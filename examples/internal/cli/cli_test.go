@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -81,4 +82,22 @@ func TestRand(t *testing.T) {
 	assert.Nil(t, Rand(0), "seed 0 is the package's source")
 	assert.Equal(t, Rand(7).Uint64(), Rand(7).Uint64())
 	assert.Equal(t, "p: a\np: b", Prefix("p: ", "a\nb"))
+}
+
+func TestWhen(t *testing.T) {
+	t0 := time.Date(2026, 11, 27, 9, 0, 0, 0, time.Local)
+	for d, want := range map[time.Duration]string{
+		10 * time.Minute:    "in 10 minutes (09:10)",
+		time.Minute:         "in 1 minute (09:01)",
+		3 * time.Hour:       "in 3 hours (12:00)",
+		24 * time.Hour:      "in 1 day (Sat 28 Nov 2026)",
+		40 * 24 * time.Hour: "in 40 days (Wed 6 Jan 2027)",
+		-time.Hour:          "now",
+	} {
+		assert.Equal(t, want, When(t0.Add(d), t0), "When(+%v)", d)
+	}
+	assert.Equal(t, "1 question", Count(1, "question"))
+	assert.Equal(t, "0 questions", Count(0, "question"))
+	assert.Equal(t, "Good", Title("good"))
+	assert.Equal(t, "", Title(""))
 }

@@ -237,6 +237,10 @@ func (f *File) Save(e Event) (*State, error) {
 	return st, err
 }
 
+// Name returns the path of the file the state is in: the file a symbolic
+// link given to Open names.
+func (f *File) Name() string { return f.name }
+
 // tempPattern names the temporary files a save writes before it renames
 // one over the state file.
 func (f *File) tempPattern() string { return "." + filepath.Base(f.name) + ".*.tmp" }

@@ -1,0 +1,444 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"os"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/backendprep/questionbank"
+	"github.com/backendprep/questionbank/examples/internal/cli"
+	"github.com/backendprep/questionbank/examples/internal/practicestate"
+	"github.com/backendprep/questionbank/srs"
+)
+
+// The practice page: a question at a time from the learner's queue (due
+// ones first, then new ones), the guidance on request, and a rating that
+// schedules the next review, on the same state file as examples/practice.
+// It is plain HTML forms, so it works without JavaScript; static/app.js
+// adds keys (Space, 1 to 4, u) and a timer.
+
+//go:embed page.html
+var pageHTML string
+
+//go:embed static
+var staticFiles embed.FS
+
+var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{"join": strings.Join}).Parse(pageHTML))
+
+// contentSecurityPolicy allows the page's own files and nothing else: no
+// inline script or style, no frames, forms only to the page.
+const contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+
+// A practice is the learner's state the page shows and changes: the state
+// file, or without one, memory.
+type practice struct {
+	bank      *questionbank.Bank
+	file      *practicestate.File // nil: in memory
+	newPerDay int
+	now       func() time.Time
+
+	mu     sync.Mutex
+	state  *practicestate.State
+	stamp  os.FileInfo // of the file when state was read
+	static map[string]staticFile
+}
+
+type staticFile struct {
+	body []byte
+	etag string
+	kind string
+}
+
+func newPractice(bank *questionbank.Bank, file *practicestate.File, st *practicestate.State, newPerDay int, now func() time.Time) *practice {
+	p := &practice{bank: bank, file: file, newPerDay: newPerDay, now: now, state: st, static: map[string]staticFile{}}
+	if file != nil {
+		p.stamp, _ = os.Stat(file.Name())
+	}
+	fs.WalkDir(staticFiles, "static", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		body, _ := staticFiles.ReadFile(name)
+		kind := "text/css; charset=utf-8"
+		if path.Ext(name) == ".js" {
+			kind = "text/javascript; charset=utf-8"
+		}
+		p.static["/"+name] = staticFile{body: body, etag: etagOf(body), kind: kind}
+		return nil
+	})
+	return p
+}
+
+func etagOf(body []byte) string {
+	sum := sha256.Sum256(body)
+	return `"` + hex.EncodeToString(sum[:12]) + `"`
+}
+
+// current returns the state as the file now holds it, read again only
+// when the file has changed (another tab, or examples/practice).
+func (p *practice) current() (*practicestate.State, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.file == nil {
+		return p.state, nil
+	}
+	fi, err := os.Stat(p.file.Name())
+	if err == nil && p.stamp != nil && os.SameFile(fi, p.stamp) && fi.ModTime().Equal(p.stamp.ModTime()) && fi.Size() == p.stamp.Size() {
+		return p.state, nil
+	}
+	st, err := p.file.Read()
+	if err != nil {
+		return nil, err
+	}
+	p.state, p.stamp = st, fi
+	return st, nil
+}
+
+// apply records e, in the file under its lock, or in memory.
+func (p *practice) apply(e practicestate.Event) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.file == nil {
+		return p.state.Apply(e)
+	}
+	st, err := p.file.Save(e)
+	if err != nil {
+		return err
+	}
+	p.state = st
+	p.stamp, _ = os.Stat(p.file.Name())
+	return nil
+}
+
+// pageData is what page.html shows.
+type pageData struct {
+	Query    string
+	HasQuery bool
+	Error    *pageError
+	Total    int
+	Facets   string
+	Due, New int
+	Status   string
+
+	Question  *questionbank.Question
+	Position  int
+	Queue     int
+	IsNew     bool
+	Show      bool
+	Reps      int
+	Ratings   []ratingChoice
+	Empty     string
+	LastRated string
+}
+
+type pageError struct {
+	Msg   string
+	Caret string
+}
+
+type ratingChoice struct {
+	Value int
+	Name  string
+	When  string
+}
+
+// page serves GET /: the question to practise now.
+func (s *server) page(w http.ResponseWriter, r *http.Request) {
+	params, ok := parsePageParams(w, r, "q", "id", "show", "rated", "undone")
+	if !ok {
+		return
+	}
+	d, status := s.pageData(params)
+	s.writePage(w, r, status, d)
+}
+
+func (s *server) pageData(params url.Values) (*pageData, int) {
+	p := s.practice
+	d := &pageData{Query: params.Get("q"), HasQuery: params.Get("q") != ""}
+	f, err := s.bank.ParseQuery(d.Query)
+	if err != nil {
+		var se *questionbank.SyntaxError
+		if errors.As(err, &se) {
+			d.Error = &pageError{Msg: "Bad query: " + se.Msg, Caret: se.Caret()}
+		} else {
+			d.Error = &pageError{Msg: err.Error()}
+		}
+		d.Empty = "Fix the query to see questions."
+		return d, http.StatusBadRequest
+	}
+	st, err := p.current()
+	if err != nil {
+		d.Error = &pageError{Msg: err.Error()}
+		d.Empty = "The progress file cannot be read."
+		return d, http.StatusInternalServerError
+	}
+	now := p.now()
+	d.Total = s.bank.Count(f)
+	d.Facets = facetLine(s.bank.Facets(f))
+	queue := st.Progress.Queue(s.bank, f, now, p.newPerDay)
+	d.Due, d.New = len(queue.Due), len(queue.New)
+	all := queue.All()
+	d.Queue = len(all)
+	if id := params.Get("rated"); id != "" {
+		if c, ok := st.Progress.Card(id); ok {
+			d.Status = fmt.Sprintf("Rated. %s is back %s.", id, cli.When(c.Due, now))
+			d.LastRated = id
+		}
+	}
+	if id := params.Get("undone"); id != "" {
+		d.Status = fmt.Sprintf("Rating of %s undone.", id)
+	}
+	pick := -1
+	for i, q := range all {
+		if id := params.Get("id"); id != "" && strings.EqualFold(q.ID, id) {
+			pick = i
+			break
+		}
+	}
+	if pick < 0 && len(all) > 0 {
+		pick = 0
+	}
+	if pick < 0 {
+		d.Empty = "Nothing to practise now."
+		if next, ok := st.Progress.NextDue(s.bank, f); ok {
+			d.Empty += " The next question is due " + cli.When(next, now) + "."
+		} else if d.Total == 0 {
+			d.Empty = "No question matches the query."
+		}
+		return d, http.StatusOK
+	}
+	q := all[pick]
+	d.Question, d.Position, d.IsNew = &q, pick+1, pick >= len(queue.Due)
+	d.Show = params.Get("show") == "1" && strings.EqualFold(params.Get("id"), q.ID)
+	card, _ := st.Progress.Card(q.ID)
+	d.Reps = card.Reps + 1
+	sched := st.Progress.Scheduler()
+	for r := srs.Again; r <= srs.Easy; r++ {
+		next, err := sched.Review(card, r, now)
+		w := ""
+		if err == nil {
+			w = cli.When(next.Due, now)
+		}
+		d.Ratings = append(d.Ratings, ratingChoice{Value: int(r), Name: cli.Title(r.String()), When: w})
+	}
+	return d, http.StatusOK
+}
+
+// writePage renders d, with an ETag of what it renders and the security
+// headers of an HTML page.
+func (s *server) writePage(w http.ResponseWriter, r *http.Request, status int, d *pageData) {
+	var body bytes.Buffer
+	if err := pageTemplate.Execute(&body, d); err != nil {
+		http.Error(w, "the page cannot be rendered", http.StatusInternalServerError)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Content-Security-Policy", contentSecurityPolicy)
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "no-referrer")
+	h.Set("Cache-Control", "no-cache") // revalidate: progress changes
+	etag := etagOf(body.Bytes())
+	h.Set("ETag", etag)
+	if status == http.StatusOK && etagMatch(r.Header.Get("If-None-Match"), etag) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	w.WriteHeader(status)
+	w.Write(body.Bytes())
+}
+
+// static serves the page's script and style sheet.
+func (s *server) staticFile(w http.ResponseWriter, r *http.Request) {
+	f, ok := s.practice.static[r.URL.Path]
+	if !ok {
+		notFound(w, r)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", f.kind)
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Cache-Control", "no-cache")
+	h.Set("ETag", f.etag)
+	if etagMatch(r.Header.Get("If-None-Match"), f.etag) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	w.Write(f.body)
+}
+
+// maxForm is the largest form body a POST may send.
+const maxForm = 8 << 10
+
+// rate serves POST /rate: id, rating (1 to 4), reps (the review the
+// rating is for) and q, the query to go back to.
+func (s *server) rate(w http.ResponseWriter, r *http.Request) {
+	form, ok := s.postForm(w, r, "q", "id", "rating", "reps")
+	if !ok {
+		return
+	}
+	q, ok := s.bank.Get(form.Get("id"))
+	if !ok {
+		s.formError(w, form, fmt.Sprintf("no question has id %q", form.Get("id")))
+		return
+	}
+	rating, err := strconv.Atoi(form.Get("rating"))
+	if err != nil || rating < int(srs.Again) || rating > int(srs.Easy) {
+		s.formError(w, form, fmt.Sprintf("rating must be 1 (again), 2 (hard), 3 (good) or 4 (easy), not %q", form.Get("rating")))
+		return
+	}
+	reps, err := strconv.Atoi(form.Get("reps"))
+	if err != nil || reps < 1 {
+		s.formError(w, form, fmt.Sprintf("reps must be a whole number of at least 1, not %q", form.Get("reps")))
+		return
+	}
+	e := practicestate.Event{Question: q, Rating: srs.Rating(rating), At: s.practice.now(), Reps: reps}
+	if err := s.practice.apply(e); err != nil {
+		s.formError(w, form, err.Error())
+		return
+	}
+	back(w, r, url.Values{"q": {form.Get("q")}, "rated": {q.ID}})
+}
+
+// undo serves POST /undo: id, whose last rating to take back, and q.
+func (s *server) undo(w http.ResponseWriter, r *http.Request) {
+	form, ok := s.postForm(w, r, "q", "id")
+	if !ok {
+		return
+	}
+	q, ok := s.bank.Get(form.Get("id"))
+	if !ok {
+		s.formError(w, form, fmt.Sprintf("no question has id %q", form.Get("id")))
+		return
+	}
+	if err := s.practice.apply(practicestate.Event{Question: q, Undo: true}); err != nil {
+		s.formError(w, form, strings.TrimPrefix(err.Error(), "srs: "))
+		return
+	}
+	back(w, r, url.Values{"q": {form.Get("q")}, "undone": {q.ID}, "id": {q.ID}})
+}
+
+// back sends the browser to the page, as a GET, after a form was posted.
+func back(w http.ResponseWriter, r *http.Request, v url.Values) {
+	if v.Get("q") == "" {
+		v.Del("q")
+	}
+	http.Redirect(w, r, "/?"+v.Encode(), http.StatusSeeOther)
+}
+
+// postForm reads a posted form strictly: from this page only (a browser
+// says where a form comes from), URL-encoded, at most maxForm bytes, each
+// field once and known.
+func (s *server) postForm(w http.ResponseWriter, r *http.Request, known ...string) (url.Values, bool) {
+	if site := r.Header.Get("Sec-Fetch-Site"); site != "" && site != "same-origin" && site != "none" {
+		s.formError(w, nil, "forms are accepted from this page only")
+		return nil, false
+	}
+	if origin := r.Header.Get("Origin"); origin != "" && origin != "null" {
+		if u, err := url.Parse(origin); err != nil || u.Host != r.Host {
+			s.formError(w, nil, "forms are accepted from this page only")
+			return nil, false
+		}
+	}
+	if kind := r.Header.Get("Content-Type"); !strings.HasPrefix(kind, "application/x-www-form-urlencoded") {
+		s.formError(w, nil, fmt.Sprintf("the form must be application/x-www-form-urlencoded, not %q", kind))
+		return nil, false
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxForm))
+	if err != nil {
+		s.formError(w, nil, fmt.Sprintf("the form is longer than %d bytes", maxForm))
+		return nil, false
+	}
+	form, err := url.ParseQuery(string(body))
+	if err != nil {
+		s.formError(w, nil, fmt.Sprintf("malformed form: %v", err))
+		return nil, false
+	}
+	for name, vals := range form {
+		switch {
+		case !contains(known, name):
+			s.formError(w, form, fmt.Sprintf("unknown field %q", name))
+			return nil, false
+		case len(vals) > 1:
+			s.formError(w, form, fmt.Sprintf("field %q is given %d times", name, len(vals)))
+			return nil, false
+		}
+	}
+	return form, true
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// formError answers 400 with the page, showing what was wrong.
+func (s *server) formError(w http.ResponseWriter, form url.Values, msg string) {
+	params := url.Values{}
+	if form != nil {
+		params.Set("q", form.Get("q"))
+	}
+	d, _ := s.pageData(params)
+	d.Error = &pageError{Msg: msg}
+	s.writePage(w, &http.Request{Header: http.Header{}}, http.StatusBadRequest, d)
+}
+
+// parsePageParams is parseParams for the page: an error is shown on the
+// page, not as JSON.
+func parsePageParams(w http.ResponseWriter, r *http.Request, known ...string) (url.Values, bool) {
+	params, err := url.ParseQuery(r.URL.RawQuery)
+	if err == nil {
+		for name, vals := range params {
+			if !contains(known, name) {
+				err = fmt.Errorf("unknown parameter %q", name)
+			} else if len(vals) > 1 {
+				err = fmt.Errorf("parameter %q is given %d times", name, len(vals))
+			}
+		}
+	}
+	if err != nil {
+		http.Error(w, "bad request: "+err.Error(), http.StatusBadRequest)
+		return nil, false
+	}
+	return params, true
+}
+
+// facetLine sums up facets in a few words: the levels and types matched.
+func facetLine(f questionbank.Facets) string {
+	if f.Total == 0 {
+		return ""
+	}
+	var parts []string
+	for _, l := range questionbank.Levels() {
+		if n := f.Levels[l]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", l, n))
+		}
+	}
+	var types []string
+	for _, t := range questionbank.Types() {
+		if n := f.Types[t]; n > 0 {
+			types = append(types, fmt.Sprintf("%s %d", t, n))
+		}
+	}
+	sort.Strings(types)
+	return strings.Join(parts, ", ") + "; " + strings.Join(types, ", ")
+}
