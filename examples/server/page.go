@@ -56,6 +56,60 @@ type practice struct {
 	state  *practicestate.State
 	stamp  os.FileInfo // of the file when state was read
 	static map[string]staticFile
+
+	// facets caches the facet line of the last queries, and rendered the
+	// HTML of the last questions (a bank does not change), so that the
+	// page costs about what a draw costs.
+	facetsMu sync.Mutex
+	facets   map[string]string
+	rendered map[string][2]template.HTML
+}
+
+// fragments returns q's heading and guidance as HTML, rendered once a
+// question: html/template's escaping is most of what a page costs.
+func (p *practice) fragments(q questionbank.Question) (question, guidance template.HTML) {
+	p.facetsMu.Lock()
+	f, ok := p.rendered[q.ID]
+	p.facetsMu.Unlock()
+	if ok {
+		return f[0], f[1]
+	}
+	var a, b bytes.Buffer
+	pageTemplate.ExecuteTemplate(&a, "question", q) // cannot fail: a Question has every field
+	pageTemplate.ExecuteTemplate(&b, "guidance", q)
+	f = [2]template.HTML{template.HTML(a.String()), template.HTML(b.String())}
+	p.facetsMu.Lock()
+	if len(p.rendered) >= maxRendered {
+		clear(p.rendered)
+	}
+	p.rendered[q.ID] = f
+	p.facetsMu.Unlock()
+	return f[0], f[1]
+}
+
+// maxRendered bounds the cache of rendered questions.
+const maxRendered = 1024
+
+// maxFacets bounds the facet cache.
+const maxFacets = 256
+
+// facetLine returns the facet line of f, from the cache if it can.
+func (p *practice) facetLine(f questionbank.Filter) string {
+	key := f.String()
+	p.facetsMu.Lock()
+	line, ok := p.facets[key]
+	p.facetsMu.Unlock()
+	if ok {
+		return line
+	}
+	line = facetLine(p.bank.Facets(f))
+	p.facetsMu.Lock()
+	if len(p.facets) >= maxFacets {
+		clear(p.facets)
+	}
+	p.facets[key] = line
+	p.facetsMu.Unlock()
+	return line
 }
 
 type staticFile struct {
@@ -65,7 +119,7 @@ type staticFile struct {
 }
 
 func newPractice(bank *questionbank.Bank, file *practicestate.File, st *practicestate.State, newPerDay int, now func() time.Time) *practice {
-	p := &practice{bank: bank, file: file, newPerDay: newPerDay, now: now, state: st, static: map[string]staticFile{}}
+	p := &practice{bank: bank, file: file, newPerDay: newPerDay, now: now, state: st, static: map[string]staticFile{}, facets: map[string]string{}, rendered: map[string][2]template.HTML{}}
 	if file != nil {
 		p.stamp, _ = os.Stat(file.Name())
 	}
@@ -135,26 +189,36 @@ type pageData struct {
 	Due, New int
 	Status   string
 
-	Question  *questionbank.Question
-	Position  int
+	Question     *questionbank.Question
+	QuestionHTML template.HTML // the question's heading and meta line, escaped
+	GuidanceHTML template.HTML // its guidance, escaped
+	Position     int
 	Queue     int
 	IsNew     bool
 	Show      bool
-	Reps      int
-	Ratings   []ratingChoice
 	Empty     string
 	LastRated string
+
+	// Snippets made in Go, from values the page controls or escapes, so
+	// that the template runs few actions: html/template's escaping of
+	// each is most of what a page costs.
+	Hidden     template.HTML // the hidden q and id of the question's forms
+	UndoHidden template.HTML // the hidden q and id of the undo form
+	Ratings    template.HTML // the four rating buttons, with when each brings the question back
+}
+
+// hidden returns hidden form fields, escaped.
+func hidden(fields ...string) template.HTML {
+	var b strings.Builder
+	for i := 0; i+1 < len(fields); i += 2 {
+		fmt.Fprintf(&b, `<input type="hidden" name="%s" value="%s">`, fields[i], template.HTMLEscapeString(fields[i+1]))
+	}
+	return template.HTML(b.String())
 }
 
 type pageError struct {
 	Msg   string
 	Caret string
-}
-
-type ratingChoice struct {
-	Value int
-	Name  string
-	When  string
 }
 
 // page serves GET /: the question to practise now.
@@ -189,7 +253,7 @@ func (s *server) pageData(params url.Values) (*pageData, int) {
 	}
 	now := p.now()
 	d.Total = s.bank.Count(f)
-	d.Facets = facetLine(s.bank.Facets(f))
+	d.Facets = p.facetLine(f)
 	queue := st.Progress.Queue(s.bank, f, now, p.newPerDay)
 	d.Due, d.New = len(queue.Due), len(queue.New)
 	all := queue.All()
@@ -197,7 +261,7 @@ func (s *server) pageData(params url.Values) (*pageData, int) {
 	if id := params.Get("rated"); id != "" {
 		if c, ok := st.Progress.Card(id); ok {
 			d.Status = fmt.Sprintf("Rated. %s is back %s.", id, cli.When(c.Due, now))
-			d.LastRated = id
+			d.LastRated, d.UndoHidden = id, hidden("q", d.Query, "id", id)
 		}
 	}
 	if id := params.Get("undone"); id != "" {
@@ -224,18 +288,21 @@ func (s *server) pageData(params url.Values) (*pageData, int) {
 	}
 	q := all[pick]
 	d.Question, d.Position, d.IsNew = &q, pick+1, pick >= len(queue.Due)
+	d.QuestionHTML, d.GuidanceHTML = p.fragments(q)
 	d.Show = params.Get("show") == "1" && strings.EqualFold(params.Get("id"), q.ID)
 	card, _ := st.Progress.Card(q.ID)
-	d.Reps = card.Reps + 1
+	d.Hidden = hidden("q", d.Query, "id", q.ID, "reps", strconv.Itoa(card.Reps+1))
 	sched := st.Progress.Scheduler()
+	var b strings.Builder
 	for r := srs.Again; r <= srs.Easy; r++ {
-		next, err := sched.Review(card, r, now)
 		w := ""
-		if err == nil {
+		if next, err := sched.Review(card, r, now); err == nil {
 			w = cli.When(next.Due, now)
 		}
-		d.Ratings = append(d.Ratings, ratingChoice{Value: int(r), Name: cli.Title(r.String()), When: w})
+		fmt.Fprintf(&b, `<span class="rating"><button type="submit" name="rating" value="%d" data-key="%d" aria-describedby="when-%d">%s</button> <span id="when-%d" class="when"><span class="key" aria-hidden="true">%d</span> back %s</span></span>`+"\n",
+			r, r, r, cli.Title(r.String()), r, r, template.HTMLEscapeString(w))
 	}
+	d.Ratings = template.HTML(b.String())
 	return d, http.StatusOK
 }
 
