@@ -193,18 +193,19 @@ type pageData struct {
 	QuestionHTML template.HTML // the question's heading and meta line, escaped
 	GuidanceHTML template.HTML // its guidance, escaped
 	Position     int
-	Queue     int
-	IsNew     bool
-	Show      bool
-	Empty     string
-	LastRated string
+	Queue        int
+	IsNew        bool
+	Show         bool
+	Empty        string
+	LastRated    string
 
 	// Snippets made in Go, from values the page controls or escapes, so
 	// that the template runs few actions: html/template's escaping of
 	// each is most of what a page costs.
-	Hidden     template.HTML // the hidden q and id of the question's forms
-	UndoHidden template.HTML // the hidden q and id of the undo form
-	Ratings    template.HTML // the four rating buttons, with when each brings the question back
+	RevealHidden template.HTML // the hidden q and id of the form that shows the guidance
+	RateHidden   template.HTML // the hidden q, id and reps of the rating form
+	UndoHidden   template.HTML // the hidden q and id of the undo form
+	Ratings      template.HTML // the four rating buttons, with when each brings the question back
 }
 
 // hidden returns hidden form fields, escaped.
@@ -223,8 +224,9 @@ type pageError struct {
 
 // page serves GET /: the question to practise now.
 func (s *server) page(w http.ResponseWriter, r *http.Request) {
-	params, ok := parsePageParams(w, r, "q", "id", "show", "rated", "undone")
-	if !ok {
+	params, err := pageParams(r, "q", "id", "show", "rated", "undone")
+	if err != nil {
+		s.showError(w, params, err.Error())
 		return
 	}
 	d, status := s.pageData(params)
@@ -291,7 +293,8 @@ func (s *server) pageData(params url.Values) (*pageData, int) {
 	d.QuestionHTML, d.GuidanceHTML = p.fragments(q)
 	d.Show = params.Get("show") == "1" && strings.EqualFold(params.Get("id"), q.ID)
 	card, _ := st.Progress.Card(q.ID)
-	d.Hidden = hidden("q", d.Query, "id", q.ID, "reps", strconv.Itoa(card.Reps+1))
+	d.RevealHidden = hidden("q", d.Query, "id", q.ID)
+	d.RateHidden = hidden("q", d.Query, "id", q.ID, "reps", strconv.Itoa(card.Reps+1))
 	sched := st.Progress.Scheduler()
 	var b strings.Builder
 	for r := srs.Again; r <= srs.Easy; r++ {
@@ -458,35 +461,39 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// formError answers 400 with the page, showing what was wrong.
+// formError answers 400 with the page, showing what was wrong with a
+// posted form.
 func (s *server) formError(w http.ResponseWriter, form url.Values, msg string) {
-	params := url.Values{}
-	if form != nil {
-		params.Set("q", form.Get("q"))
+	s.showError(w, form, msg)
+}
+
+// showError answers 400 with the page for the query of params (if it
+// has one), showing msg.
+func (s *server) showError(w http.ResponseWriter, params url.Values, msg string) {
+	keep := url.Values{}
+	if params != nil && len(params["q"]) == 1 {
+		keep.Set("q", params.Get("q"))
 	}
-	d, _ := s.pageData(params)
+	d, _ := s.pageData(keep)
 	d.Error = &pageError{Msg: msg}
 	s.writePage(w, &http.Request{Header: http.Header{}}, http.StatusBadRequest, d)
 }
 
-// parsePageParams is parseParams for the page: an error is shown on the
-// page, not as JSON.
-func parsePageParams(w http.ResponseWriter, r *http.Request, known ...string) (url.Values, bool) {
+// pageParams parses the page's query string strictly, as the API does;
+// the caller shows an error on the page, not as JSON.
+func pageParams(r *http.Request, known ...string) (url.Values, error) {
 	params, err := url.ParseQuery(r.URL.RawQuery)
-	if err == nil {
-		for name, vals := range params {
-			if !contains(known, name) {
-				err = fmt.Errorf("unknown parameter %q", name)
-			} else if len(vals) > 1 {
-				err = fmt.Errorf("parameter %q is given %d times", name, len(vals))
-			}
+	if err != nil {
+		return nil, fmt.Errorf("malformed query string: %v", err)
+	}
+	for name, vals := range params {
+		if !contains(known, name) {
+			return params, fmt.Errorf("unknown parameter %q", name)
+		} else if len(vals) > 1 {
+			return params, fmt.Errorf("parameter %q is given %d times", name, len(vals))
 		}
 	}
-	if err != nil {
-		http.Error(w, "bad request: "+err.Error(), http.StatusBadRequest)
-		return nil, false
-	}
-	return params, true
+	return params, nil
 }
 
 // facetLine sums up facets in a few words: the levels and types matched.

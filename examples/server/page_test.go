@@ -1,11 +1,13 @@
 package main
 
 import (
+	"html"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -78,8 +80,29 @@ func TestPageBadQuery(t *testing.T) {
 	assert.Contains(t, body, `role="alert"`)
 	assert.Contains(t, body, "Bad query: unknown field &#34;typ&#34;; did you mean &#34;type&#34;?")
 	assert.Contains(t, body, "typ:technical\n^")
-	rec = getPage(t, h, "/?q=a;b")
-	assert.Equal(t, 400, rec.Code)
+	for _, target := range []string{"/?q=a;b", "/?reps=1", "/?q=a&q=b"} {
+		rec = getPage(t, h, target)
+		assert.Equal(t, 400, rec.Code, target)
+		assert.Contains(t, rec.Body.String(), `role="alert"`, "%s: shown on the page", target)
+	}
+}
+
+// TestRevealForm follows the reveal form as a browser without JavaScript
+// would: its fields are the page's parameters.
+func TestRevealForm(t *testing.T) {
+	clock := t0
+	h := pageServer(t, questionbank.Default(), "", &clock)
+	body := getPage(t, h, "/?q=level%3Ajunior").Body.String()
+	start := strings.Index(body, `<form id="reveal"`)
+	require.Positive(t, start)
+	form := body[start : start+strings.Index(body[start:], "</form>")]
+	params := url.Values{}
+	for _, m := range regexp.MustCompile(`name="([^"]+)" value="([^"]*)"`).FindAllStringSubmatch(form, -1) {
+		params.Set(m[1], html.UnescapeString(m[2]))
+	}
+	rec := getPage(t, h, "/?"+params.Encode())
+	require.Equal(t, 200, rec.Code, rec.Body.String())
+	assert.Contains(t, rec.Body.String(), "<h3>How to answer</h3>")
 }
 
 func TestPageEscapesBankText(t *testing.T) {
