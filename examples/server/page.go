@@ -63,6 +63,28 @@ type practice struct {
 	facetsMu sync.Mutex
 	facets   map[string]string
 	rendered map[string][2]template.HTML
+	filters  map[string]questionbank.Filter // parsed queries: a Filter keeps its compiled form
+}
+
+// filter parses q against the bank, from the cache if it can.
+func (p *practice) filter(q string) (questionbank.Filter, error) {
+	p.facetsMu.Lock()
+	f, ok := p.filters[q]
+	p.facetsMu.Unlock()
+	if ok {
+		return f, nil
+	}
+	f, err := p.bank.ParseQuery(q)
+	if err != nil {
+		return f, err
+	}
+	p.facetsMu.Lock()
+	if len(p.filters) >= maxFacets {
+		clear(p.filters)
+	}
+	p.filters[q] = f
+	p.facetsMu.Unlock()
+	return f, nil
 }
 
 // fragments returns q's heading and guidance as HTML, rendered once a
@@ -119,7 +141,7 @@ type staticFile struct {
 }
 
 func newPractice(bank *questionbank.Bank, file *practicestate.File, st *practicestate.State, newPerDay int, now func() time.Time) *practice {
-	p := &practice{bank: bank, file: file, newPerDay: newPerDay, now: now, state: st, static: map[string]staticFile{}, facets: map[string]string{}, rendered: map[string][2]template.HTML{}}
+	p := &practice{bank: bank, file: file, newPerDay: newPerDay, now: now, state: st, static: map[string]staticFile{}, facets: map[string]string{}, rendered: map[string][2]template.HTML{}, filters: map[string]questionbank.Filter{}}
 	if file != nil {
 		p.stamp, _ = os.Stat(file.Name())
 	}
@@ -236,7 +258,7 @@ func (s *server) page(w http.ResponseWriter, r *http.Request) {
 func (s *server) pageData(params url.Values) (*pageData, int) {
 	p := s.practice
 	d := &pageData{Query: params.Get("q"), HasQuery: params.Get("q") != ""}
-	f, err := s.bank.ParseQuery(d.Query)
+	f, err := p.filter(d.Query)
 	if err != nil {
 		var se *questionbank.SyntaxError
 		if errors.As(err, &se) {
