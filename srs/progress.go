@@ -385,7 +385,12 @@ func appendString(b []byte, s string) []byte {
 // know are ignored.
 func (p *Progress) UnmarshalJSON(data []byte) error {
 	var in progressJSON
-	decodeErr := json.Unmarshal(data, &in)
+	var decodeErr error
+	if !json.Valid(data) { // as when UnmarshalJSON is called directly
+		decodeErr = json.Unmarshal(data, &in)
+	} else {
+		in, decodeErr = decodeProgress(data)
+	}
 	if decodeErr != nil || in.Format != ProgressFormat {
 		// Read the version alone: a later format's keys are not errors,
 		// its version is.

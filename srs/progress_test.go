@@ -78,14 +78,17 @@ func TestProgressRefusesBadFiles(t *testing.T) {
 	require.NoError(t, err)
 	before, _ := json.Marshal(p)
 	for name, doc := range map[string]string{
-		"newer format":    `{"format": 2, "cards": [], "log": []}`,
-		"no format":       `{"cards": []}`,
-		"corrupt":         `{"format": 1, "cards": [`,
-		"NaN-like":        `{"format": 1, "cards": [{"id": "a", "hash": "", "due": "2026-01-01T00:00:00Z", "stability": -3, "difficulty": 5, "state": "review", "step": 0, "reps": 1, "lapses": 0, "last_review": "2026-01-01T00:00:00Z"}], "log": []}`,
-		"bad state":       `{"format": 1, "cards": [{"id": "a", "state": "forgotten"}], "log": []}`,
-		"an ID twice":     `{"format": 1, "cards": [{"id": "a", "state": "new"}, {"id": "a", "state": "new"}], "log": []}`,
-		"bad log rating":  `{"format": 1, "cards": [], "log": [{"id": "a", "rating": 7, "review": "2026-01-01T00:00:00Z", "state": "new", "elapsed_days": 0}]}`,
-		"not json at all": `hello`,
+		"newer format":          `{"format": 2, "cards": [], "log": []}`,
+		"no format":             `{"cards": []}`,
+		"corrupt":               `{"format": 1, "cards": [`,
+		"NaN-like":              `{"format": 1, "cards": [{"id": "a", "hash": "", "due": "2026-01-01T00:00:00Z", "stability": -3, "difficulty": 5, "state": "review", "step": 0, "reps": 1, "lapses": 0, "last_review": "2026-01-01T00:00:00Z"}], "log": []}`,
+		"bad state":             `{"format": 1, "cards": [{"id": "a", "state": "forgotten"}], "log": []}`,
+		"an ID twice":           `{"format": 1, "cards": [{"id": "a", "state": "new"}, {"id": "a", "state": "new"}], "log": []}`,
+		"bad log rating":        `{"format": 1, "cards": [], "log": [{"id": "a", "rating": 7, "review": "2026-01-01T00:00:00Z", "state": "new", "elapsed_days": 0}]}`,
+		"not json at all":       `hello`,
+		"cards not a list":      `{"format": 1, "cards": 5, "log": []}`,
+		"a string for a number": `{"format": 1, "cards": [{"id": "a", "state": "review", "stability": "x", "difficulty": 5}], "log": []}`,
+		"a bad time":            `{"format": 1, "cards": [{"id": "a", "state": "new", "due": "yesterday"}], "log": []}`,
 	} {
 		err := json.Unmarshal([]byte(doc), p)
 		require.Error(t, err, name)
