@@ -203,7 +203,10 @@ func (p *practice) apply(e practicestate.Event) error {
 
 // pageData is what page.html shows.
 type pageData struct {
-	Query    string
+	Title        string
+	Counts       template.HTML // "N due, M new", the matches and their facets
+	PositionLine string        // "Question 1 of 8 · new"
+	Query        string
 	HasQuery bool
 	Error    *pageError
 	Total    int
@@ -256,6 +259,31 @@ func (s *server) page(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) pageData(params url.Values) (*pageData, int) {
+	d, status := s.buildPage(params)
+	d.Title = "Interview practice"
+	if d.Question != nil {
+		d.Title = d.Question.Text + " · " + d.Title
+		kind := "due"
+		if d.IsNew {
+			kind = "new"
+		}
+		d.PositionLine = fmt.Sprintf("Question %d of %d · %s", d.Position, d.Queue, kind)
+	}
+	counts := fmt.Sprintf("<strong>%d due</strong>, <strong>%d new</strong>", d.Due, d.New)
+	if d.HasQuery {
+		counts += " · " + cli.Count(d.Total, "question") + " match"
+		if d.Total == 1 {
+			counts += "es"
+		}
+	}
+	if d.Facets != "" {
+		counts += " · " + template.HTMLEscapeString(d.Facets)
+	}
+	d.Counts = template.HTML(counts)
+	return d, status
+}
+
+func (s *server) buildPage(params url.Values) (*pageData, int) {
 	p := s.practice
 	d := &pageData{Query: params.Get("q"), HasQuery: params.Get("q") != ""}
 	f, err := p.filter(d.Query)
