@@ -35,9 +35,7 @@ func practice(t *testing.T, input string, args ...string) (code int, stdout, std
 
 func readState(t *testing.T, name string) *practicestate.State {
 	t.Helper()
-	data, err := os.ReadFile(name)
-	require.NoError(t, err)
-	st, err := practicestate.Decode(name, data)
+	_, st, err := practicestate.Open(name)
 	require.NoError(t, err)
 	return st
 }

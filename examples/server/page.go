@@ -207,12 +207,12 @@ type pageData struct {
 	Counts       template.HTML // "N due, M new", the matches and their facets
 	PositionLine string        // "Question 1 of 8 · new"
 	Query        string
-	HasQuery bool
-	Error    *pageError
-	Total    int
-	Facets   string
-	Due, New int
-	Status   string
+	HasQuery     bool
+	Error        *pageError
+	Total        int
+	Facets       string
+	Due, New     int
+	Status       string
 
 	Question     *questionbank.Question
 	QuestionHTML template.HTML // the question's heading and meta line, escaped
@@ -408,13 +408,8 @@ const maxForm = 8 << 10
 // rate serves POST /rate: id, rating (1 to 4), reps (the review the
 // rating is for) and q, the query to go back to.
 func (s *server) rate(w http.ResponseWriter, r *http.Request) {
-	form, ok := s.postForm(w, r, "q", "id", "rating", "reps")
+	form, q, ok := s.postedQuestion(w, r, "q", "id", "rating", "reps")
 	if !ok {
-		return
-	}
-	q, ok := s.bank.Get(form.Get("id"))
-	if !ok {
-		s.formError(w, form, fmt.Sprintf("no question has id %q", form.Get("id")))
 		return
 	}
 	rating, err := strconv.Atoi(form.Get("rating"))
@@ -437,13 +432,8 @@ func (s *server) rate(w http.ResponseWriter, r *http.Request) {
 
 // undo serves POST /undo: id, whose last rating to take back, and q.
 func (s *server) undo(w http.ResponseWriter, r *http.Request) {
-	form, ok := s.postForm(w, r, "q", "id")
+	form, q, ok := s.postedQuestion(w, r, "q", "id")
 	if !ok {
-		return
-	}
-	q, ok := s.bank.Get(form.Get("id"))
-	if !ok {
-		s.formError(w, form, fmt.Sprintf("no question has id %q", form.Get("id")))
 		return
 	}
 	if err := s.practice.apply(practicestate.Event{Question: q, Undo: true}); err != nil {
@@ -451,6 +441,21 @@ func (s *server) undo(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	back(w, r, url.Values{"q": {form.Get("q")}, "undone": {q.ID}, "id": {q.ID}})
+}
+
+// postedQuestion reads a posted form with the given fields and the
+// question its id names, answering 400 on the page if it cannot.
+func (s *server) postedQuestion(w http.ResponseWriter, r *http.Request, fields ...string) (url.Values, questionbank.Question, bool) {
+	form, ok := s.postForm(w, r, fields...)
+	if !ok {
+		return nil, questionbank.Question{}, false
+	}
+	q, ok := s.bank.Get(form.Get("id"))
+	if !ok {
+		s.formError(w, form, fmt.Sprintf("no question has id %q", form.Get("id")))
+		return nil, questionbank.Question{}, false
+	}
+	return form, q, true
 }
 
 // back sends the browser to the page, as a GET, after a form was posted.

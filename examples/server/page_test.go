@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -152,9 +151,7 @@ func TestRatingWithoutJavaScript(t *testing.T) {
 
 func readFile(t *testing.T, name string) *practicestate.State {
 	t.Helper()
-	data, err := os.ReadFile(name)
-	require.NoError(t, err)
-	st, err := practicestate.Decode(name, data)
+	_, st, err := practicestate.Open(name)
 	require.NoError(t, err)
 	return st
 }
