@@ -25,9 +25,12 @@
 //	qs, err := bank.Query("level>=senior type:technical -skill:leadership")
 //
 // Then draw at random with [Bank.Sample], deal a practice session without
-// repeats with [Bank.Deck], or plan an interview with quotas with
-// [Bank.Plan]. [Bank.Facets] counts matches by level, type and skill, and
-// [LoadJSON] and [Bank.Merge] bring your own questions.
+// repeats with [Bank.Deck], plan an interview with quotas with
+// [Bank.Plan], rank matches with [Bank.Search], or pick a question of the
+// day with [Bank.Daily]. [Bank.Facets] counts matches by level, type and
+// skill, and [LoadJSON] and [Bank.Merge] bring your own questions. Package
+// srs schedules practice with spaced repetition, and package render writes
+// questions as text, Markdown, JSON, Anki notes, CSV or an interview kit.
 //
 // # Query language
 //
