@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"html"
 	"net/http"
 	"net/http/httptest"
@@ -274,4 +275,32 @@ func BenchmarkPage100k(b *testing.B) {
 			}
 		})
 	}
+}
+
+// TestLayoutsRenderAsTheTemplate renders pages of every shape both ways:
+// by their layouts, as the server does, and by executing the template.
+func TestLayoutsRenderAsTheTemplate(t *testing.T) {
+	clock := t0
+	bank := questionbank.Default()
+	p := newPractice(bank, nil, &practicestate.State{Progress: srs.NewProgress(srs.Scheduler{})}, 10, func() time.Time { return clock })
+	s := &server{bank: bank, now: p.now, practice: p}
+	require.NoError(t, p.apply(practicestate.Event{Question: questionbank.Question{ID: "lead-1", Level: questionbank.Lead, Type: questionbank.Technical, Text: "x"}, Rating: srs.Good, At: t0}))
+	for _, target := range []string{"q=level%3Ajunior", "q=level%3Ajunior&id=junior-2&show=1", "q=typ%3Ax", "q=-()", "rated=lead-1", "q=%22a+%26+b%22", "id=senior-1&show=1&rated=lead-1"} {
+		params, err := url.ParseQuery(target)
+		require.NoError(t, err)
+		d, _ := s.pageData(params)
+		var got bytes.Buffer
+		require.NoError(t, p.render(&got, d))
+		var want bytes.Buffer
+		require.NoError(t, pageTemplate.Execute(&want, d))
+		assert.Equal(t, want.String(), got.String(), target)
+	}
+}
+
+func TestQueryIsEscapedInThePage(t *testing.T) {
+	clock := t0
+	h := pageServer(t, questionbank.Default(), "", &clock)
+	body := getPage(t, h, "/?q="+url.QueryEscape(`"><script>alert(1)</script>`)).Body.String()
+	assert.NotContains(t, body, "<script>alert")
+	assert.Contains(t, body, `value="&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"`)
 }
