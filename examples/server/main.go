@@ -80,7 +80,7 @@ Serve a question bank as an HTTP JSON API, and a page at / to practise it
 in a browser with spaced repetition (progress kept in -state).
 
 Examples:
-  server -addr 127.0.0.1:8080
+  server -addr 127.0.0.1:8080 -state progress.json   then open http://127.0.0.1:8080/
   curl 'http://127.0.0.1:8080/questions?q=level>=senior+type:technical&n=2&seed=7'
   curl 'http://127.0.0.1:8080/questions/senior-2'
   curl 'http://127.0.0.1:8080/facets?q=micro*'

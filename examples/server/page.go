@@ -553,17 +553,17 @@ func (s *server) rate(w http.ResponseWriter, r *http.Request) {
 	}
 	rating, err := strconv.Atoi(form.Get("rating"))
 	if err != nil || rating < int(srs.Again) || rating > int(srs.Easy) {
-		s.formError(w, form, fmt.Sprintf("rating must be 1 (again), 2 (hard), 3 (good) or 4 (easy), not %q", form.Get("rating")))
+		s.showError(w, form, fmt.Sprintf("rating must be 1 (again), 2 (hard), 3 (good) or 4 (easy), not %q", form.Get("rating")))
 		return
 	}
 	reps, err := strconv.Atoi(form.Get("reps"))
 	if err != nil || reps < 1 {
-		s.formError(w, form, fmt.Sprintf("reps must be a whole number of at least 1, not %q", form.Get("reps")))
+		s.showError(w, form, fmt.Sprintf("reps must be a whole number of at least 1, not %q", form.Get("reps")))
 		return
 	}
 	e := practicestate.Event{Question: q, Rating: srs.Rating(rating), At: s.practice.now(), Reps: reps}
 	if err := s.practice.apply(e); err != nil {
-		s.formError(w, form, err.Error())
+		s.showError(w, form, err.Error())
 		return
 	}
 	back(w, r, url.Values{"q": {form.Get("q")}, "rated": {q.ID}})
@@ -576,7 +576,7 @@ func (s *server) undo(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := s.practice.apply(practicestate.Event{Question: q, Undo: true}); err != nil {
-		s.formError(w, form, strings.TrimPrefix(err.Error(), "srs: "))
+		s.showError(w, form, strings.TrimPrefix(err.Error(), "srs: "))
 		return
 	}
 	back(w, r, url.Values{"q": {form.Get("q")}, "undone": {q.ID}, "id": {q.ID}})
@@ -591,7 +591,7 @@ func (s *server) postedQuestion(w http.ResponseWriter, r *http.Request, fields .
 	}
 	q, ok := s.bank.Get(form.Get("id"))
 	if !ok {
-		s.formError(w, form, fmt.Sprintf("no question has id %q", form.Get("id")))
+		s.showError(w, form, fmt.Sprintf("no question has id %q", form.Get("id")))
 		return nil, questionbank.Question{}, false
 	}
 	return form, q, true
@@ -610,36 +610,36 @@ func back(w http.ResponseWriter, r *http.Request, v url.Values) {
 // field once and known.
 func (s *server) postForm(w http.ResponseWriter, r *http.Request, known ...string) (url.Values, bool) {
 	if site := r.Header.Get("Sec-Fetch-Site"); site != "" && site != "same-origin" && site != "none" {
-		s.formError(w, nil, "forms are accepted from this page only")
+		s.showError(w, nil, "forms are accepted from this page only")
 		return nil, false
 	}
 	if origin := r.Header.Get("Origin"); origin != "" && origin != "null" {
 		if u, err := url.Parse(origin); err != nil || u.Host != r.Host {
-			s.formError(w, nil, "forms are accepted from this page only")
+			s.showError(w, nil, "forms are accepted from this page only")
 			return nil, false
 		}
 	}
 	if kind := r.Header.Get("Content-Type"); !strings.HasPrefix(kind, "application/x-www-form-urlencoded") {
-		s.formError(w, nil, fmt.Sprintf("the form must be application/x-www-form-urlencoded, not %q", kind))
+		s.showError(w, nil, fmt.Sprintf("the form must be application/x-www-form-urlencoded, not %q", kind))
 		return nil, false
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxForm))
 	if err != nil {
-		s.formError(w, nil, fmt.Sprintf("the form is longer than %d bytes", maxForm))
+		s.showError(w, nil, fmt.Sprintf("the form is longer than %d bytes", maxForm))
 		return nil, false
 	}
 	form, err := url.ParseQuery(string(body))
 	if err != nil {
-		s.formError(w, nil, fmt.Sprintf("malformed form: %v", err))
+		s.showError(w, nil, fmt.Sprintf("malformed form: %v", err))
 		return nil, false
 	}
 	for name, vals := range form {
 		switch {
 		case !contains(known, name):
-			s.formError(w, form, fmt.Sprintf("unknown field %q", name))
+			s.showError(w, form, fmt.Sprintf("unknown field %q", name))
 			return nil, false
 		case len(vals) > 1:
-			s.formError(w, form, fmt.Sprintf("field %q is given %d times", name, len(vals)))
+			s.showError(w, form, fmt.Sprintf("field %q is given %d times", name, len(vals)))
 			return nil, false
 		}
 	}
@@ -655,14 +655,8 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// formError answers 400 with the page, showing what was wrong with a
-// posted form.
-func (s *server) formError(w http.ResponseWriter, form url.Values, msg string) {
-	s.showError(w, form, msg)
-}
-
-// showError answers 400 with the page for the query of params (if it
-// has one), showing msg.
+// showError answers 400 with the page for the query of params (a page's
+// parameters or a posted form; if it has one), showing msg.
 func (s *server) showError(w http.ResponseWriter, params url.Values, msg string) {
 	keep := url.Values{}
 	if params != nil && len(params["q"]) == 1 {
