@@ -417,25 +417,37 @@ func (s *server) parseQuery(w http.ResponseWriter, q string) (questionbank.Filte
 // not in known, or one given twice, so that a typo such as ?query= is not
 // silently ignored.
 func parseParams(w http.ResponseWriter, r *http.Request, known ...string) (url.Values, bool) {
-	params, err := url.ParseQuery(r.URL.RawQuery)
+	params, err := strictValues(r.URL.RawQuery, "parameter", known...)
 	if err != nil {
-		writeError(w, http.StatusBadRequest, fmt.Sprintf("malformed query string: %v", err), -1)
+		writeError(w, http.StatusBadRequest, err.Error(), -1)
 		return nil, false
+	}
+	return params, true
+}
+
+// strictValues parses a query string or a URL-encoded form: an error for
+// a malformed pair, a name not in known, or a name given twice. what
+// names the names in messages: "parameter" or "field".
+func strictValues(raw, what string, known ...string) (url.Values, error) {
+	params, err := url.ParseQuery(raw)
+	if err != nil {
+		source := "query string"
+		if what == "field" {
+			source = "form"
+		}
+		return nil, fmt.Errorf("malformed %s: %v", source, err)
 	}
 	for name, vals := range params {
 		switch {
 		case !slices.Contains(known, name) && len(known) == 0:
-			writeError(w, http.StatusBadRequest, fmt.Sprintf("unknown parameter %q; this endpoint takes none", name), -1)
-			return nil, false
+			return params, fmt.Errorf("unknown %s %q; this endpoint takes none", what, name)
 		case !slices.Contains(known, name):
-			writeError(w, http.StatusBadRequest, fmt.Sprintf("unknown parameter %q; the parameters are %v", name, known), -1)
-			return nil, false
+			return params, fmt.Errorf("unknown %s %q; the %ss are %v", what, name, what, known)
 		case len(vals) > 1:
-			writeError(w, http.StatusBadRequest, fmt.Sprintf("parameter %q is given %d times", name, len(vals)), -1)
-			return nil, false
+			return params, fmt.Errorf("%s %q is given %d times", what, name, len(vals))
 		}
 	}
-	return params, true
+	return params, nil
 }
 
 // intParam returns the whole number parameter name, from lo to hi,

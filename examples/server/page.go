@@ -258,7 +258,7 @@ type pageError struct {
 
 // page serves GET /: the question to practise now.
 func (s *server) page(w http.ResponseWriter, r *http.Request) {
-	params, err := pageParams(r, "q", "id", "show", "rated", "undone")
+	params, err := strictValues(r.URL.RawQuery, "parameter", "q", "id", "show", "rated", "undone")
 	if err != nil {
 		s.showError(w, params, err.Error())
 		return
@@ -628,31 +628,12 @@ func (s *server) postForm(w http.ResponseWriter, r *http.Request, known ...strin
 		s.showError(w, nil, fmt.Sprintf("the form is longer than %d bytes", maxForm))
 		return nil, false
 	}
-	form, err := url.ParseQuery(string(body))
+	form, err := strictValues(string(body), "field", known...)
 	if err != nil {
-		s.showError(w, nil, fmt.Sprintf("malformed form: %v", err))
+		s.showError(w, form, err.Error())
 		return nil, false
 	}
-	for name, vals := range form {
-		switch {
-		case !contains(known, name):
-			s.showError(w, form, fmt.Sprintf("unknown field %q", name))
-			return nil, false
-		case len(vals) > 1:
-			s.showError(w, form, fmt.Sprintf("field %q is given %d times", name, len(vals)))
-			return nil, false
-		}
-	}
 	return form, true
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // showError answers 400 with the page for the query of params (a page's
@@ -665,23 +646,6 @@ func (s *server) showError(w http.ResponseWriter, params url.Values, msg string)
 	d, _ := s.pageData(keep)
 	d.Error = &pageError{Msg: msg}
 	s.writePage(w, &http.Request{Header: http.Header{}}, http.StatusBadRequest, d)
-}
-
-// pageParams parses the page's query string strictly, as the API does;
-// the caller shows an error on the page, not as JSON.
-func pageParams(r *http.Request, known ...string) (url.Values, error) {
-	params, err := url.ParseQuery(r.URL.RawQuery)
-	if err != nil {
-		return nil, fmt.Errorf("malformed query string: %v", err)
-	}
-	for name, vals := range params {
-		if !contains(known, name) {
-			return params, fmt.Errorf("unknown parameter %q", name)
-		} else if len(vals) > 1 {
-			return params, fmt.Errorf("parameter %q is given %d times", name, len(vals))
-		}
-	}
-	return params, nil
 }
 
 // facetLine sums up facets in a few words: the levels and types matched.
