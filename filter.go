@@ -39,7 +39,7 @@ const (
 type node struct {
 	kind nodeKind
 	mask uint16   // kindLevel, kindType: bit l or t set for each member
-	vals []string // kindSkill, kindID: sorted, distinct; kindText: the words
+	vals []string // kindSkill, kindID: sorted, distinct
 	text *phrase  // kindText: the words, their stems, and whether the last is a prefix
 	kids []*node  // kindAnd, kindOr: two or more; kindNot: one
 
@@ -158,7 +158,7 @@ func textFilter(ws []string, prefix bool) Filter {
 	if len(ws) == 0 {
 		return Filter{noneNode}
 	}
-	return Filter{&node{kind: kindText, vals: ws, text: &phrase{words: ws, stems: stems(ws), prefix: prefix}}}
+	return Filter{&node{kind: kindText, text: &phrase{words: ws, stems: stems(ws), prefix: prefix}}}
 }
 
 // And returns a [Filter] that matches the questions every one of fs

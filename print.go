@@ -104,10 +104,10 @@ func (n *node) print(b *strings.Builder, prec int) {
 		if n.text.prefix {
 			star = "*"
 		}
-		if len(n.vals) == 1 && !isKeywordSlip(n.vals[0]) {
-			b.WriteString(n.vals[0] + star)
+		if ws := n.text.words; len(ws) == 1 && !isKeywordSlip(ws[0]) {
+			b.WriteString(ws[0] + star)
 		} else {
-			b.WriteString(`"` + strings.Join(n.vals, " ") + star + `"`)
+			b.WriteString(`"` + strings.Join(ws, " ") + star + `"`)
 		}
 	}
 }

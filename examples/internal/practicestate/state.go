@@ -95,8 +95,8 @@ func (st *State) Apply(e Event) error {
 	return nil
 }
 
-// Decode reads a state file of either version.
-func Decode(name string, data []byte) (*State, error) {
+// decode reads a state file of either version.
+func decode(name string, data []byte) (*State, error) {
 	var head struct {
 		Format *int `json:"format"`
 	}
@@ -216,7 +216,7 @@ func (f *File) Read() (*State, error) {
 	if err != nil {
 		return nil, fmt.Errorf("state file: %w", err)
 	}
-	return Decode(f.name, data)
+	return decode(f.name, data)
 }
 
 // save adds e to the file as it is now, and returns what it then holds:
