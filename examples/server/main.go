@@ -169,7 +169,7 @@ func newHandler(bank *questionbank.Bank) http.Handler {
 
 // newServer returns the API and the practice page over bank.
 func newServer(bank *questionbank.Bank, p *practice) http.Handler {
-	s := &server{bank: bank, now: p.now, practice: p}
+	s := &server{bank: bank, practice: p}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/questions", s.questions)
 	mux.HandleFunc("/questions/{id}", s.question)
@@ -217,7 +217,6 @@ func guard(h http.Handler) http.Handler {
 
 type server struct {
 	bank     *questionbank.Bank
-	now      func() time.Time // the clock, for /daily; tests set it
 	practice *practice
 }
 
@@ -377,7 +376,7 @@ func (s *server) daily(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, fmt.Sprintf("key is %d bytes long; at most %d", len(key), maxKey), -1)
 		return
 	}
-	day := s.now().UTC()
+	day := s.practice.now().UTC()
 	if params.Has("date") {
 		var err error
 		if day, err = time.Parse(time.DateOnly, params.Get("date")); err != nil {

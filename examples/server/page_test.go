@@ -283,7 +283,7 @@ func TestLayoutsRenderAsTheTemplate(t *testing.T) {
 	clock := t0
 	bank := questionbank.Default()
 	p := newPractice(bank, nil, &practicestate.State{Progress: srs.NewProgress(srs.Scheduler{})}, 10, func() time.Time { return clock })
-	s := &server{bank: bank, now: p.now, practice: p}
+	s := &server{bank: bank, practice: p}
 	require.NoError(t, p.apply(practicestate.Event{Question: questionbank.Question{ID: "lead-1", Level: questionbank.Lead, Type: questionbank.Technical, Text: "x"}, Rating: srs.Good, At: t0}))
 	for _, target := range []string{"q=level%3Ajunior", "q=level%3Ajunior&id=junior-2&show=1", "q=typ%3Ax", "q=-()", "rated=lead-1", "q=%22a+%26+b%22", "id=senior-1&show=1&rated=lead-1"} {
 		params, err := url.ParseQuery(target)
