@@ -486,3 +486,15 @@ func ExampleBank_Search() {
 	// principal-1  1.21
 	// architect-2  1.17
 }
+
+func ExampleIDKey() {
+	// A bank compares IDs without regard to case: keep data by the key.
+	fmt.Println(questionbank.IDKey("LEAD-1"))
+	fmt.Println(questionbank.IDKey("Lead-1") == questionbank.IDKey("lead-1"))
+	q, _ := questionbank.Default().Get("LEAD-1")
+	fmt.Println(q.ID)
+	// Output:
+	// lead-1
+	// true
+	// lead-1
+}

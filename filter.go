@@ -108,7 +108,7 @@ func BySkill(skills ...string) Filter {
 // IDs, compared without regard to case. With no IDs, the Filter matches
 // nothing.
 func ByID(ids ...string) Filter {
-	return setFilter(kindID, ids, idKey)
+	return setFilter(kindID, ids, IDKey)
 }
 
 // setFilter builds a skill or ID node from raw values, normalised by norm

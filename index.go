@@ -103,7 +103,7 @@ func buildIndex(qs []Question, byID map[string]int) *index {
 	if byID == nil {
 		ix.byID = make(map[string]int, n)
 		for i, q := range qs {
-			ix.byID[idKey(q.ID)] = i
+			ix.byID[IDKey(q.ID)] = i
 		}
 	}
 	var levels, atLeast [maxLevel + 1][]int32 // atLeast is built in order, like the others

@@ -298,7 +298,7 @@ func (p *parser) field(t token) (Filter, error) {
 		}
 		return maskFilter(kindType, mask), nil
 	}
-	kind, norm := kindID, idKey
+	kind, norm := kindID, IDKey
 	if t.field == "skill" {
 		kind, norm = kindSkill, normSkill
 	}

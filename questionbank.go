@@ -187,7 +187,7 @@ func (b *Bank) copies(idx []int) []Question {
 // Get returns a copy of the question with the given ID, compared without
 // regard to case, and whether there is one.
 func (b *Bank) Get(id string) (Question, bool) {
-	i, ok := b.index().byID[idKey(id)]
+	i, ok := b.index().byID[IDKey(id)]
 	if !ok {
 		return Question{}, false
 	}
@@ -292,7 +292,7 @@ func (b *Bank) Merge(other *Bank) (*Bank, error) {
 	ix := b.index()
 	var probs problems
 	for _, q := range other.qs {
-		if _, dup := ix.byID[idKey(q.ID)]; dup {
+		if _, dup := ix.byID[IDKey(q.ID)]; dup {
 			probs.add(fmt.Errorf("questionbank: merge: ID %q is in both banks", q.ID))
 		}
 	}

@@ -29,10 +29,13 @@ func nfc(s string) string {
 	return s
 }
 
-// idKey returns the key an ID is compared by: normalised and folded. An
-// ID of lower-case ASCII, the usual kind, is its own key, found in one
-// pass.
-func idKey(id string) string {
+// IDKey returns the key by which a [Bank] compares question IDs: id in
+// Unicode normal form C, case-folded. Two IDs name the same question
+// exactly when their keys are equal: IDKey("LEAD-1") -> "lead-1". A
+// program that keeps data by question ID (as package srs does) should key
+// it so. An ID of lower-case ASCII, the usual kind, is its own key, found
+// in one pass.
+func IDKey(id string) string {
 	for i := 0; i < len(id); i++ {
 		if c := id[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
 			return fold(nfc(id))

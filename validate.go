@@ -84,7 +84,7 @@ func (v *validator) check(i int, q *Question, skip int, bad func(msg func() stri
 			}
 			break
 		}
-		key := idKey(q.ID)
+		key := IDKey(q.ID)
 		if j, dup := v.byID[key]; dup {
 			bad(func() string { return fmt.Sprintf("duplicate ID: question %d has it too", j) })
 		} else {
