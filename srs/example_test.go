@@ -1,7 +1,10 @@
 package srs_test
 
 import (
+	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/backendprep/questionbank"
@@ -73,4 +76,69 @@ func ExampleProgress_Changed() {
 	revised, _ := questionbank.New(qs)
 	fmt.Println(p.Changed(revised))
 	// Output: [mid-2]
+}
+
+func ExampleWriteLogCSV() {
+	bank := questionbank.Default()
+	p := srs.NewProgress(srs.Scheduler{})
+	now := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+	q, _ := bank.Get("lead-1")
+	p.Review(q, srs.Good, now)
+	p.Review(q, srs.Good, now.Add(10*time.Minute))
+	// The columns an FSRS optimizer reads; card_id is one number a question.
+	srs.WriteLogCSV(os.Stdout, p.Log())
+	// Output:
+	// card_id,review_time,review_rating,review_state,review_duration
+	// 956002937619477,1795770000000,3,0,0
+	// 956002937619477,1795770600000,3,1,0
+}
+
+func ExampleProgress_MarshalJSON() {
+	bank := questionbank.Default()
+	p := srs.NewProgress(srs.Scheduler{})
+	q, _ := bank.Get("junior-1")
+	p.Review(q, srs.Easy, time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC))
+
+	// Save, then load into a Progress with the same scheduler.
+	data, err := json.Marshal(p)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	loaded := srs.NewProgress(srs.Scheduler{})
+	if err := json.Unmarshal(data, loaded); err != nil {
+		fmt.Println(err)
+		return
+	}
+	card, _ := loaded.Card("junior-1")
+	fmt.Println(loaded.Len(), "card:", card.State, "until", card.Due.Format("2006-01-02"))
+	// Output: 1 card: review until 2026-12-05
+}
+
+func ExampleOpenFile() {
+	dir, _ := os.MkdirTemp("", "progress")
+	defer os.RemoveAll(dir)
+	name := filepath.Join(dir, "progress.json")
+
+	// Each program opens the file, and changes it through Update, which
+	// reads it again under a lock: two programs on one file lose nothing.
+	f, p, err := srs.OpenFile(name, srs.Scheduler{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(p.Len(), "cards at first")
+	q, _ := questionbank.Default().Get("mid-1")
+	p, err = f.Update(func(p *srs.Progress) error {
+		_, err := p.Review(q, srs.Good, time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC))
+		return err
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(p.Len(), "card saved")
+	// Output:
+	// 0 cards at first
+	// 1 card saved
 }

@@ -136,6 +136,14 @@ var (
 	defaultRelearning = []time.Duration{10 * time.Minute}
 )
 
+// Validate returns the error [Scheduler.Review] gives for settings out of
+// range, or nil: a program can check the weights and retention it was
+// given before any review.
+func (s Scheduler) Validate() error {
+	_, err := s.params()
+	return err
+}
+
 // params checks s and fills in its defaults.
 func (s *Scheduler) params() (params, error) {
 	p := params{retention: s.DesiredRetention, maxInterval: float64(s.MaximumInterval)}
@@ -201,9 +209,10 @@ func (s *Scheduler) params() (params, error) {
 
 // Review returns the card after a review rated r at now. An error, and the
 // card unchanged, for a rating other than Again to Easy, a card whose
-// state, stability, difficulty or step is not one a review could give, or
-// a Scheduler whose settings are out of range. A review dated before the
-// card's last review counts as no time elapsed.
+// state, stability, difficulty or step is not one a review could give, a
+// card that would fall due after the year 9999, or a Scheduler whose
+// settings are out of range. A review dated before the card's last review
+// counts as no time elapsed.
 func (s *Scheduler) Review(c Card, r Rating, now time.Time) (Card, error) {
 	p, err := s.params()
 	if err != nil {
@@ -212,7 +221,19 @@ func (s *Scheduler) Review(c Card, r Rating, now time.Time) (Card, error) {
 	return p.review(c, r, now)
 }
 
+// review returns the card after a review, as Scheduler.Review does. A
+// review whose card would fall due after the year 9999 is an error: no
+// JSON time can hold that date, so a progress could not be saved.
 func (p *params) review(c Card, r Rating, now time.Time) (Card, error) {
+	next, err := p.schedule(c, r, now)
+	if err == nil && (now.Year() < 0 || next.Due.Year() > 9999) {
+		return c, fmt.Errorf("srs: a review at %s would fall due at %s, outside the years 0 to 9999 a progress can hold",
+			now.Format(time.RFC3339), next.Due.Format(time.RFC3339))
+	}
+	return next, err
+}
+
+func (p *params) schedule(c Card, r Rating, now time.Time) (Card, error) {
 	if r < Again || r > Easy {
 		return c, fmt.Errorf("srs: rating %d is not one of 1 (again) to 4 (easy)", int8(r))
 	}

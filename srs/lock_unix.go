@@ -1,6 +1,6 @@
 //go:build unix
 
-package practicestate
+package srs
 
 import (
 	"fmt"
@@ -10,7 +10,7 @@ import (
 
 // lockDir takes an exclusive lock on the directory dir, waiting for it,
 // and returns the function that gives it back. The lock is on the
-// directory, not the state file, because a save replaces the file.
+// directory, not the progress file, because a save replaces the file.
 func lockDir(dir string) (unlock func(), err error) {
 	d, err := os.Open(dir)
 	if err != nil {

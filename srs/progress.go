@@ -1,28 +1,27 @@
 package srs
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
-	"strings"
 	"sync"
 	"time"
 
 	"github.com/backendprep/questionbank"
 )
 
-// ProgressFormat is the version of the JSON that [Progress.MarshalJSON]
-// writes. [Progress.UnmarshalJSON] reads it and every earlier version, and
-// refuses a later one.
-const ProgressFormat = 1
-
-// A Progress is one learner's cards, keyed by question ID, each with a
-// hash of the question as it was when last reviewed, and the log of every
-// review. It is safe for concurrent use, and its JSON form round-trips.
+// A Progress is one learner's cards, one a question, each with a hash of
+// the question as it was when last reviewed, and the log of every review.
+// It compares question IDs as a [questionbank.Bank] does, by
+// [questionbank.IDKey]: a review of "LEAD-1" is the card of the bank's
+// "lead-1".
+//
+// Every method is safe to call from any number of goroutines, with any
+// other. The JSON form round-trips (see [Progress.UnmarshalJSON]).
 //
 // The zero Progress is empty and schedules with the zero Scheduler.
 //
@@ -33,21 +32,24 @@ type Progress struct {
 	sched  Scheduler
 	params *params // nil for a zero Progress, or a Scheduler out of range
 
-	mu     sync.RWMutex
-	cards  map[string]*entry // by ID as reviewed
-	order  []*entry          // the values of cards, by ID once sorted
-	log    []ReviewLog
-	sorted bool // order is sorted
+	// mu guards everything below. Each method holds it once, with defer,
+	// and returns nothing that aliases what it guards.
+	mu    sync.RWMutex
+	cards map[string]*entry // by IDKey
+	order []*entry          // the values of cards, sorted by key at every insert
+	log   []ReviewLog
+	extra map[string]json.RawMessage // top-level JSON keys p does not know
 }
 
 type entry struct {
-	id   string
+	key  string // questionbank.IDKey(id)
+	id   string // as last reviewed
 	card Card
 	hash string // of the question as last reviewed
 }
 
 // A ReviewLog records one review, enough to fit FSRS weights to a
-// learner's own history with the FSRS optimizer.
+// learner's own history with an FSRS optimizer (see [WriteLogCSV]).
 type ReviewLog struct {
 	ID          string    `json:"id"`           // the question
 	Rating      Rating    `json:"rating"`       // 1 again to 4 easy
@@ -57,9 +59,10 @@ type ReviewLog struct {
 }
 
 // NewProgress returns an empty Progress that schedules with s. An s whose
-// settings are out of range makes every review an error.
+// settings are out of range makes every review an error
+// ([Scheduler.Validate] checks them first).
 func NewProgress(s Scheduler) *Progress {
-	p := &Progress{sched: s, cards: map[string]*entry{}, sorted: true}
+	p := &Progress{sched: s}
 	if params, err := s.params(); err == nil {
 		p.params = &params
 	}
@@ -76,13 +79,11 @@ func (p *Progress) Review(q questionbank.Question, r Rating, now time.Time) (Car
 	if err != nil {
 		return Card{}, err
 	}
-	hash := contentHash(q)
+	key, hash := questionbank.IDKey(q.ID), contentHash(q)
+
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if p.cards == nil {
-		p.cards, p.sorted = map[string]*entry{}, true
-	}
-	e := p.cards[q.ID]
+	e := p.cards[key]
 	var old Card
 	if e != nil {
 		old = e.card
@@ -96,14 +97,24 @@ func (p *Progress) Review(q questionbank.Question, r Rating, now time.Time) (Car
 		elapsed = max(0, daysBetween(old.LastReview, now))
 	}
 	if e == nil {
-		e = &entry{id: q.ID}
-		p.cards[q.ID] = e
-		p.order = append(p.order, e)
-		p.sorted = len(p.order) < 2 || (p.sorted && p.order[len(p.order)-2].id < q.ID)
+		e = p.insert(key)
 	}
-	e.card, e.hash = next, hash
+	e.id, e.card, e.hash = q.ID, next, hash
 	p.log = append(p.log, ReviewLog{ID: q.ID, Rating: r, Review: now, State: old.State, ElapsedDays: elapsed})
 	return next, nil
+}
+
+// insert adds an empty entry for key, keeping order sorted. The caller
+// holds the write lock.
+func (p *Progress) insert(key string) *entry {
+	if p.cards == nil {
+		p.cards = map[string]*entry{}
+	}
+	e := &entry{key: key}
+	i, _ := slices.BinarySearchFunc(p.order, key, func(e *entry, key string) int { return cmp.Compare(e.key, key) })
+	p.order = slices.Insert(p.order, i, e)
+	p.cards[key] = e
+	return e
 }
 
 // Undo takes back the last review of the question with the given ID: its
@@ -115,22 +126,23 @@ func (p *Progress) Undo(id string) (Card, error) {
 	if err != nil {
 		return Card{}, err
 	}
+	key := questionbank.IDKey(id)
+
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	e := p.cards[key]
 	last := -1
-	for i := len(p.log) - 1; i >= 0; i-- {
-		if p.log[i].ID == id {
+	for i := len(p.log) - 1; i >= 0 && last < 0; i-- {
+		if questionbank.IDKey(p.log[i].ID) == key {
 			last = i
-			break
 		}
 	}
-	e := p.cards[id]
-	if last < 0 || e == nil {
+	if e == nil || last < 0 {
 		return Card{}, fmt.Errorf("srs: question %q has no review to undo", id)
 	}
 	var c Card
 	for _, l := range p.log[:last] {
-		if l.ID == id {
+		if questionbank.IDKey(l.ID) == key {
 			if c, err = params.review(c, l.Rating, l.Review); err != nil {
 				return Card{}, err
 			}
@@ -138,7 +150,7 @@ func (p *Progress) Undo(id string) (Card, error) {
 	}
 	p.log = slices.Delete(p.log, last, last+1)
 	if c.Reps == 0 {
-		delete(p.cards, id)
+		delete(p.cards, key)
 		p.order = slices.DeleteFunc(p.order, func(x *entry) bool { return x == e })
 		return Card{}, nil
 	}
@@ -158,9 +170,10 @@ func (p *Progress) scheduling() (*params, error) {
 // Card returns the card of the question with the given ID, and whether it
 // has been reviewed.
 func (p *Progress) Card(id string) (Card, bool) {
+	key := questionbank.IDKey(id)
 	p.mu.RLock()
 	defer p.mu.RUnlock()
-	e, ok := p.cards[id]
+	e, ok := p.cards[key]
 	if !ok {
 		return Card{}, false
 	}
@@ -184,93 +197,66 @@ func (p *Progress) Log() []ReviewLog {
 // Scheduler returns the scheduler p reviews with.
 func (p *Progress) Scheduler() Scheduler { return p.sched }
 
-// sortedEntries returns the entries sorted by ID, taking the write lock if
-// it must sort them first. The caller must not hold the lock; the slice
-// is only read under the read lock, as a review may append to it.
-func (p *Progress) sortedEntries() []*entry {
-	p.mu.RLock()
-	if p.sorted {
-		defer p.mu.RUnlock()
-		return p.order
-	}
-	p.mu.RUnlock()
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if !p.sorted {
-		slices.SortFunc(p.order, func(a, b *entry) int { return strings.Compare(a.id, b.id) })
-		p.sorted = true
-	}
-	return p.order
-}
-
 // Due returns a Filter that matches the questions reviewed before and due
 // by now. It is a snapshot: later reviews do not change it.
 func (p *Progress) Due(now time.Time) questionbank.Filter {
-	order := p.sortedEntries()
 	p.mu.RLock()
-	due := make([]string, 0, len(order))
-	for _, e := range order {
-		if c := &e.card; c.State != New && !c.Due.After(now) {
+	defer p.mu.RUnlock()
+	return p.dueFilter(now)
+}
+
+// dueFilter is Due for a caller that holds the lock.
+func (p *Progress) dueFilter(now time.Time) questionbank.Filter {
+	var due []string
+	for _, e := range p.order {
+		if e.card.State != New && !e.card.Due.After(now) {
 			due = append(due, e.id)
 		}
 	}
-	p.mu.RUnlock()
 	return questionbank.ByID(due...)
 }
 
 // Seen returns a Filter that matches every question reviewed. It is a
 // snapshot: later reviews do not change it.
 func (p *Progress) Seen() questionbank.Filter {
-	order := p.sortedEntries()
 	p.mu.RLock()
-	seen := make([]string, len(order))
-	for i, e := range order {
-		seen[i] = e.id
+	defer p.mu.RUnlock()
+	return p.seenFilter()
+}
+
+// seenFilter is Seen for a caller that holds the lock.
+func (p *Progress) seenFilter() questionbank.Filter {
+	ids := make([]string, len(p.order))
+	for i, e := range p.order {
+		ids[i] = e.id
 	}
-	p.mu.RUnlock()
-	return questionbank.ByID(seen...)
+	return questionbank.ByID(ids...)
 }
 
 // Changed returns the IDs of the questions in b, in b's order, whose
 // content has changed since they were last reviewed: their cards go on,
-// and the learner may want to read their guidance again.
+// and the learner may want to read their guidance again. Its work is
+// linear in the questions reviewed.
 func (p *Progress) Changed(b *questionbank.Bank) []string {
+	p.mu.RLock()
+	defer p.mu.RUnlock()
 	var out []string
-	for q := range b.Questions(p.Seen()) {
-		p.mu.RLock()
-		e := p.cards[q.ID]
-		p.mu.RUnlock()
-		if e == nil {
-			e = p.entryFold(q.ID)
-		}
-		if e != nil && e.hash != contentHash(q) {
+	for q := range b.Questions(p.seenFilter()) {
+		if e := p.cards[questionbank.IDKey(q.ID)]; e != nil && e.hash != contentHash(q) {
 			out = append(out, q.ID)
 		}
 	}
 	return out
 }
 
-// entryFold finds the entry of an ID that differs from the one reviewed
-// only in case, as the bank compares IDs.
-func (p *Progress) entryFold(id string) *entry {
-	p.mu.RLock()
-	defer p.mu.RUnlock()
-	for k, e := range p.cards {
-		if strings.EqualFold(k, id) {
-			return e
-		}
-	}
-	return nil
-}
-
 // Missing returns the IDs of reviewed questions that b does not have,
-// sorted: cards kept for another bank, or for questions since removed.
+// sorted by key: cards kept for another bank, or for questions since
+// removed.
 func (p *Progress) Missing(b *questionbank.Bank) []string {
-	var out []string
-	order := p.sortedEntries()
 	p.mu.RLock()
 	defer p.mu.RUnlock()
-	for _, e := range order {
+	var out []string
+	for _, e := range p.order {
 		if _, ok := b.Get(e.id); !ok {
 			out = append(out, e.id)
 		}
@@ -279,161 +265,10 @@ func (p *Progress) Missing(b *questionbank.Bank) []string {
 }
 
 // contentHash identifies a question's content: every field, so that any
-// edit shows in Changed.
+// edit shows in Changed, with the ID as the bank compares it.
 func contentHash(q questionbank.Question) string {
+	q.ID = questionbank.IDKey(q.ID)
 	data, _ := json.Marshal(q) // a Question always marshals
 	sum := sha256.Sum256(data)
 	return hex.EncodeToString(sum[:8])
-}
-
-// progressJSON is the JSON form of a Progress.
-type progressJSON struct {
-	Format int         `json:"format"`
-	Cards  []cardJSON  `json:"cards"`
-	Log    []ReviewLog `json:"log"`
-}
-
-type cardJSON struct {
-	ID   string `json:"id"`
-	Hash string `json:"hash"`
-	Card
-}
-
-// MarshalJSON implements [json.Marshaler]: the format version, the cards
-// sorted by ID, and the review log. It writes the JSON itself, rather than
-// through reflection, so that saving is about as fast as json.Marshal of
-// a plain slice of the cards.
-func (p *Progress) MarshalJSON() ([]byte, error) {
-	order := p.sortedEntries()
-	p.mu.RLock()
-	defer p.mu.RUnlock()
-	b := make([]byte, 0, 64+len(order)*200+len(p.log)*100)
-	b = append(b, `{"format":`...)
-	b = strconv.AppendInt(b, ProgressFormat, 10)
-	b = append(b, `,"cards":[`...)
-	for i, e := range order {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		c := &e.card
-		b = append(b, `{"id":`...)
-		b = appendString(b, e.id)
-		b = append(b, `,"hash":`...)
-		b = appendString(b, e.hash)
-		b = append(b, `,"due":`...)
-		b = appendTime(b, c.Due)
-		b = append(b, `,"stability":`...)
-		b = strconv.AppendFloat(b, c.Stability, 'g', -1, 64)
-		b = append(b, `,"difficulty":`...)
-		b = strconv.AppendFloat(b, c.Difficulty, 'g', -1, 64)
-		b = append(b, `,"state":"`...)
-		b = append(b, c.State.String()...)
-		b = append(b, `","step":`...)
-		b = strconv.AppendInt(b, int64(c.Step), 10)
-		b = append(b, `,"reps":`...)
-		b = strconv.AppendInt(b, int64(c.Reps), 10)
-		b = append(b, `,"lapses":`...)
-		b = strconv.AppendInt(b, int64(c.Lapses), 10)
-		b = append(b, `,"last_review":`...)
-		b = appendTime(b, c.LastReview)
-		b = append(b, '}')
-	}
-	b = append(b, `],"log":[`...)
-	for i, l := range p.log {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, `{"id":`...)
-		b = appendString(b, l.ID)
-		b = append(b, `,"rating":`...)
-		b = strconv.AppendInt(b, int64(l.Rating), 10)
-		b = append(b, `,"review":`...)
-		b = appendTime(b, l.Review)
-		b = append(b, `,"state":"`...)
-		b = append(b, l.State.String()...)
-		b = append(b, `","elapsed_days":`...)
-		b = strconv.AppendInt(b, int64(l.ElapsedDays), 10)
-		b = append(b, '}')
-	}
-	return append(b, "]}"...), nil
-}
-
-// appendTime appends t as time.Time's JSON does.
-func appendTime(b []byte, t time.Time) []byte {
-	b = append(b, '"')
-	b = t.AppendFormat(b, time.RFC3339Nano)
-	return append(b, '"')
-}
-
-// appendString appends s as a JSON string, as encoding/json writes it.
-func appendString(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c >= 0x80 || c == '<' || c == '>' || c == '&' {
-			q, _ := json.Marshal(s) // the rare string that needs escaping
-			return append(b, q...)
-		}
-	}
-	b = append(b, '"')
-	b = append(b, s...)
-	return append(b, '"')
-}
-
-// UnmarshalJSON implements [json.Unmarshaler]. It replaces p's cards and
-// log, keeping its scheduler. A later format, a card no
-// review could give or an ID given twice is an error that names it, and
-// leaves p as it was: progress is never silently reset. Keys it does not
-// know are ignored.
-func (p *Progress) UnmarshalJSON(data []byte) error {
-	var in progressJSON
-	var decodeErr error
-	if !json.Valid(data) { // as when UnmarshalJSON is called directly
-		decodeErr = json.Unmarshal(data, &in)
-	} else {
-		in, decodeErr = decodeProgress(data)
-	}
-	if decodeErr != nil || in.Format != ProgressFormat {
-		// Read the version alone: a later format's keys are not errors,
-		// its version is.
-		var head struct {
-			Format *int `json:"format"`
-		}
-		if err := json.Unmarshal(data, &head); err != nil {
-			return fmt.Errorf("srs: progress: %w", err)
-		}
-		switch {
-		case head.Format == nil:
-			return errors.New(`srs: progress: no "format" version; this is not a progress file`)
-		case *head.Format > ProgressFormat:
-			return fmt.Errorf("srs: progress: format %d is newer than this program reads (%d); update the program", *head.Format, ProgressFormat)
-		case *head.Format < 1:
-			return fmt.Errorf("srs: progress: format %d is not a version", *head.Format)
-		}
-		return fmt.Errorf("srs: progress: %w", decodeErr)
-	}
-	cards := make(map[string]*entry, len(in.Cards))
-	order := make([]*entry, len(in.Cards))
-	sorted := true
-	for i, c := range in.Cards {
-		switch {
-		case c.ID == "":
-			return fmt.Errorf("srs: progress: card %d has no id", i)
-		case cards[c.ID] != nil:
-			return fmt.Errorf("srs: progress: card %q is given twice", c.ID)
-		}
-		if err := checkCard(c.Card); err != nil {
-			return fmt.Errorf("srs: progress: card %q: %s", c.ID, strings.TrimPrefix(err.Error(), "srs: "))
-		}
-		e := &entry{id: c.ID, card: c.Card, hash: c.Hash}
-		cards[c.ID], order[i] = e, e
-		sorted = sorted && (i == 0 || order[i-1].id < c.ID)
-	}
-	for i, l := range in.Log {
-		if l.Rating < Again || l.Rating > Easy || l.State < New || l.State > Relearning {
-			return fmt.Errorf("srs: progress: review %d of the log has rating %d and state %d", i, l.Rating, l.State)
-		}
-	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.cards, p.order, p.log, p.sorted = cards, order, in.Log, sorted
-	return nil
 }

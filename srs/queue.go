@@ -30,16 +30,17 @@ func (q Queue) All() []questionbank.Question { return slices.Concat(q.Due, q.New
 // already reviewed for the first time that day; a negative newPerDay
 // means no limit.
 func (p *Progress) Queue(b *questionbank.Bank, f questionbank.Filter, now time.Time, newPerDay int) Queue {
-	var q Queue
 	params, err := p.scheduling()
+	p.mu.RLock()
+	defer p.mu.RUnlock()
 	type due struct {
 		q   questionbank.Question
 		r   float64
 		due time.Time
 	}
 	var dues []due
-	for question := range b.Questions(questionbank.And(f, p.Due(now))) {
-		c, _ := p.Card(question.ID)
+	for question := range b.Questions(questionbank.And(f, p.dueFilter(now))) {
+		c := p.cards[questionbank.IDKey(question.ID)].card
 		r := 0.0
 		if err == nil {
 			r = params.retrievability(c, now)
@@ -49,6 +50,7 @@ func (p *Progress) Queue(b *questionbank.Bank, f questionbank.Filter, now time.T
 	slices.SortStableFunc(dues, func(a, b due) int {
 		return cmp.Or(cmp.Compare(a.r, b.r), a.due.Compare(b.due))
 	})
+	var q Queue
 	for _, d := range dues {
 		q.Due = append(q.Due, d.q)
 	}
@@ -59,7 +61,7 @@ func (p *Progress) Queue(b *questionbank.Bank, f questionbank.Filter, now time.T
 			return q
 		}
 	}
-	for question := range b.Questions(questionbank.And(f, questionbank.Not(p.Seen()))) {
+	for question := range b.Questions(questionbank.And(f, questionbank.Not(p.seenFilter()))) {
 		if room >= 0 && len(q.New) == room {
 			break
 		}
@@ -69,11 +71,9 @@ func (p *Progress) Queue(b *questionbank.Bank, f questionbank.Filter, now time.T
 }
 
 // introducedOn returns how many questions had their first review on the
-// calendar day of now, in now's location.
+// calendar day of now, in now's location. The caller holds the lock.
 func (p *Progress) introducedOn(now time.Time) int {
 	y, m, d := now.Date()
-	p.mu.RLock()
-	defer p.mu.RUnlock()
 	n := 0
 	for _, l := range p.log {
 		if l.State != New {
@@ -90,10 +90,12 @@ func (p *Progress) introducedOn(now time.Time) int {
 // NextDue returns when the next of the reviewed questions of b that f
 // matches is due, and false if none has been reviewed.
 func (p *Progress) NextDue(b *questionbank.Bank, f questionbank.Filter) (time.Time, bool) {
+	p.mu.RLock()
+	defer p.mu.RUnlock()
 	var next time.Time
 	found := false
-	for question := range b.Questions(questionbank.And(f, p.Seen())) {
-		c, _ := p.Card(question.ID)
+	for question := range b.Questions(questionbank.And(f, p.seenFilter())) {
+		c := p.cards[questionbank.IDKey(question.ID)].card
 		if !found || c.Due.Before(next) {
 			next, found = c.Due, true
 		}
