@@ -7,27 +7,34 @@
 //
 // For each question, type your answer (one line of any length, or
 // nothing) and press Enter to see the guidance; type s or skip to skip the
-// question, q or quit to stop. Then rate your answer: 1 again (you did not
-// know it), 2 hard, 3 good, 4 easy. The scheduler is FSRS-6 (package srs):
-// a question rated Good for the first time comes back in 10 minutes, then
-// in days, weeks and months.
+// question, q or quit to stop, u or undo to take back the last rating of
+// the session (that question is then asked again). Then rate your answer:
+// 1 again (you did not know it), 2 hard, 3 good, 4 easy. The scheduler is
+// FSRS-6 (package srs): a question rated Good for the first time comes
+// back in 10 minutes, then in days, weeks and months. A question rated
+// Again comes back in the same session once it is due, a minute or ten
+// later: the session offers to wait for it. The closing summary says when
+// the next question is due.
 //
 // With -state FILE, progress is kept in FILE, the same file the practice
-// page of examples/server uses: the cards, the review log and every answer
-// you typed. It is saved after each question, under a lock, so two
-// sessions on one file lose nothing of each other's; a path that cannot
-// hold it is reported before the first question. A state file of the
-// first version of this program is read and kept whole. Input is read
-// from standard input, so a script can drive a session.
+// page of examples/server and examples/mcp use: a progress document of
+// package srs (json.Unmarshal reads it into an srs.Progress), with every
+// answer you typed under "answers". It is saved after each question,
+// under a lock, so two sessions on one file lose nothing of each other's;
+// a path that cannot hold it is reported before the first question. Files
+// of earlier versions of this program are read and kept whole. Input is
+// read from standard input, so a script can drive a session.
 //
 // Flags:
 //
-//	-q QUERY     which questions to practise (default: all)
-//	-new N       new questions a day (default 10)
-//	-seed S      a seed for which new questions come, and in what order;
-//	             0, the default, is random
-//	-state FILE  where to keep progress between runs
-//	-bank FILE   practise from a JSON bank instead of the embedded one
+//	-q QUERY       which questions to practise (default: all)
+//	-new N         new questions a day (default 10)
+//	-seed S        a seed for which new questions come, and in what order;
+//	               0, the default, is random
+//	-state FILE    where to keep progress between runs
+//	-bank FILE     practise from a JSON bank instead of the embedded one
+//	-weights W,... FSRS-6's 21 weights, fitted to your review log
+//	-retention R   the probability of recall to schedule for (default 0.9)
 package main
 
 import (
@@ -40,24 +47,32 @@ import (
 
 	"github.com/backendprep/questionbank"
 	"github.com/backendprep/questionbank/examples/internal/cli"
-	"github.com/backendprep/questionbank/examples/internal/practicestate"
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, realClock{}))
 }
 
-// now is the clock; tests set it.
-var now = time.Now
+// A clock tells the time and waits; tests give one of their own.
+type clock interface {
+	Now() time.Time
+	Sleep(time.Duration)
+}
+
+type realClock struct{}
+
+func (realClock) Now() time.Time        { return time.Now() }
+func (realClock) Sleep(d time.Duration) { time.Sleep(d) }
 
 const usage = `usage: practice [-q QUERY] [-new N] [-seed S] [-state FILE] [-bank FILE]
+                [-weights W0,...,W20] [-retention R]
 
 A mock interview with spaced repetition: the questions that are due, then
 new ones, one at a time, the guidance after your answer, and your rating
 of it (1 again, 2 hard, 3 good, 4 easy) to schedule the next review.
 Type an answer and press Enter (or just press Enter) to see the guidance;
-s or skip skips a question, q or quit stops. -state keeps your progress
-between runs.
+s or skip skips a question, q or quit stops, u or undo takes back your
+last rating. -state keeps your progress between runs.
 
 Examples:
   practice -q 'level:senior'
@@ -66,41 +81,30 @@ Examples:
 Flags:
 `
 
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, clock clock) int {
 	flags := flag.NewFlagSet("practice", flag.ContinueOnError)
 	flags.SetOutput(stderr)
 	query := flags.String("q", "", "a `query` choosing the questions to practise, such as 'level>=senior'")
-	newPerDay := flags.Int("new", 10, "how many new `questions` to start a day")
 	seed := flags.Uint64("seed", 0, "a `seed` for which new questions come, and in what order; 0 is random")
-	statePath := flags.String("state", "", "a `file` that keeps progress between runs")
-	bankFile := flags.String("bank", "", "a JSON bank `file` to practise from instead of the embedded questions")
+	practiceFlags := cli.DefinePracticeFlags(flags)
 	hint := func([]string) string { return "give the query with -q" }
 	if status, ok := cli.Parse(flags, usage, args, hint); !ok {
 		return status
 	}
-	if *newPerDay < 0 {
-		fmt.Fprintf(stderr, "practice: -new %d: give 0 or more new questions a day\n", *newPerDay)
-		return 2
+	pr, status, ok := practiceFlags.Open(stderr, "practice")
+	if !ok {
+		return status
 	}
-	bank, err := cli.LoadBank(*bankFile)
-	if err != nil {
-		fmt.Fprintln(stderr, cli.Prefix("practice: ", err.Error()))
-		return 1
-	}
+	bank := pr.Bank
 	f, ok := cli.ParseQuery(stderr, "practice", bank, *query)
 	if !ok {
 		return 2
 	}
-	file, st, err := practicestate.Open(*statePath)
-	if err != nil {
-		fmt.Fprintf(stderr, "practice: %v\n", err)
-		return 1
-	}
 
-	start := now()
-	queue := st.Progress.Queue(bank, f, start, *newPerDay)
+	start := clock.Now()
+	queue := pr.Progress.Queue(bank, f, start, pr.NewPerDay)
 	// Which new questions, and in what order, is up to the seed.
-	fresh := bank.Sample(cli.Rand(*seed), len(queue.New), questionbank.And(f, questionbank.Not(st.Progress.Seen())))
+	fresh := bank.Sample(cli.Rand(*seed), len(queue.New), questionbank.And(f, questionbank.Not(pr.Progress.Seen())))
 	todo := append(queue.Due, fresh...)
 	if len(todo) == 0 {
 		if bank.Count(f) == 0 {
@@ -108,31 +112,27 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 0
 		}
 		msg := "Nothing is due"
-		if bank.Count(questionbank.And(f, questionbank.Not(st.Progress.Seen()))) > 0 {
+		if bank.Count(questionbank.And(f, questionbank.Not(pr.Progress.Seen()))) > 0 {
 			msg += ", and today's new questions are done (-new sets how many a day)"
 		}
-		if next, ok := st.Progress.NextDue(bank, f); ok {
+		if next, ok := pr.Progress.NextDue(bank, f); ok {
 			msg += ". The next question is due " + cli.When(next, start)
 		}
 		fmt.Fprintln(stdout, msg+".")
 		return 0
 	}
-	fmt.Fprintf(stdout, "%s due, %s new. Type your answer and press Enter to see the guidance; s skips, q stops.\n",
+	fmt.Fprintf(stdout, "%s due, %s new. Type your answer and press Enter to see the guidance; s skips, u takes back a rating, q stops.\n",
 		cli.Count(len(queue.Due), "question"), cli.Count(len(fresh), "question"))
 
-	s := &session{in: bufio.NewReader(stdin), out: stdout, file: file, progress: st.Progress}
-	asked := 0
-	for i, q := range todo {
-		asked++
-		if err := s.ask(q, i+1, len(todo)); err != nil {
-			fmt.Fprintf(stderr, "practice: %v\n", err)
-			return 1
-		}
-		if s.stopped {
-			asked-- // asked, but neither rated nor skipped
-			break
-		}
+	s := &session{in: bufio.NewReader(stdin), out: stdout, file: pr.File, progress: pr.Progress, clock: clock, todo: todo}
+	if err := s.run(); err != nil {
+		fmt.Fprintf(stderr, "practice: %v\n", err)
+		return 1
 	}
-	fmt.Fprintf(stdout, "\nRated %d, skipped %d; %d left for now.\n", s.rated, s.skipped, len(todo)-asked)
+	summary := fmt.Sprintf("\nRated %d, skipped %d; %d left for now.", s.rated, s.skipped, s.left())
+	if next, ok := s.progress.NextDue(bank, f); ok {
+		summary += " The next question is due " + cli.When(next, clock.Now()) + "."
+	}
+	fmt.Fprintln(stdout, summary)
 	return 0
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
@@ -10,9 +11,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/backendprep/questionbank/examples/internal/practicestate"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/backendprep/questionbank"
+	"github.com/backendprep/questionbank/examples/internal/practicestate"
+	"github.com/backendprep/questionbank/srs"
 )
 
 // syncBuffer is a bytes.Buffer safe to write from one goroutine and read
@@ -43,7 +47,7 @@ func TestTwoSessionsLoseNothing(t *testing.T) {
 	var out syncBuffer
 	done := make(chan int)
 	go func() {
-		done <- run([]string{"-q", "id:junior-1", "-state", stateFile}, in, &out, io.Discard)
+		done <- run([]string{"-q", "id:junior-1", "-state", stateFile}, in, &out, io.Discard, &fakeClock{testNow})
 	}()
 	deadline := time.Now().Add(10 * time.Second)
 	for !strings.Contains(out.String(), "Your answer") {
@@ -97,7 +101,7 @@ func TestUnusableStatePathIsReportedFirst(t *testing.T) {
 		code, out, errOut := practice(t, "an answer\n", "-state", stateFile)
 		assert.Equal(t, 1, code, stateFile)
 		assert.NotContains(t, out, "Question", "reported before the first question")
-		assert.Contains(t, errOut, "practice: state file "+stateFile)
+		assert.Contains(t, errOut, "practice: progress file "+stateFile)
 	}
 }
 
@@ -144,18 +148,49 @@ func TestSymlinkedStateIsKept(t *testing.T) {
 	assert.True(t, ok, "the state is in the file it names")
 }
 
-func TestOldStateFormatIsConverted(t *testing.T) {
+func TestOldStateFormatsAreRead(t *testing.T) {
+	for name, old := range map[string]string{
+		"the first version": `{"dealt": ["junior-1", "lead-2"], "skipped": ["lead-2"], "answers": {"junior-1": "first"}}`,
+		"the second":        `{"format": 2, "progress": {"format": 1, "cards": [], "log": []}, "dealt": ["junior-1", "lead-2"], "skipped": ["lead-2"], "answers": {"junior-1": ["first"]}}`,
+	} {
+		stateFile := filepath.Join(t.TempDir(), "state.json")
+		require.NoError(t, os.WriteFile(stateFile, []byte(old), 0o644))
+		code, _, errOut := practice(t, "second\n3\n", "-q", "id:junior-1", "-state", stateFile)
+		require.Equal(t, 0, code, errOut)
+		st := readState(t, stateFile)
+		assert.JSONEq(t, `["junior-1", "lead-2"]`, string(st.Progress.Extra("dealt")), "%s: kept whole", name)
+		assert.JSONEq(t, `["lead-2"]`, string(st.Progress.Extra("skipped")), name)
+		assert.Equal(t, practicestate.Answers{"first", "second"}, st.Answers["junior-1"], name)
+		_, ok := st.Progress.Card("junior-1")
+		assert.True(t, ok, name)
+		data, _ := os.ReadFile(stateFile)
+		assert.Contains(t, string(data), `"format": 3`, name)
+	}
+}
+
+// A file that json.Marshal of a Progress wrote is read, and the file the
+// program writes is read by json.Unmarshal into a Progress.
+func TestStateFileIsAProgress(t *testing.T) {
 	stateFile := filepath.Join(t.TempDir(), "state.json")
-	old := `{"dealt": ["junior-1", "lead-2"], "skipped": ["lead-2"], "answers": {"junior-1": "first"}}`
-	require.NoError(t, os.WriteFile(stateFile, []byte(old), 0o644))
-	code, _, errOut := practice(t, "second\n3\n", "-q", "id:junior-1", "-state", stateFile)
+	p := srs.NewProgress(srs.Scheduler{})
+	q, _ := questionbank.Default().Get("junior-1")
+	_, err := p.Review(q, srs.Easy, testNow.Add(-10*24*time.Hour))
+	require.NoError(t, err)
+	data, err := json.Marshal(p)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(stateFile, data, 0o644))
+
+	code, out, errOut := practice(t, "an answer\n3\n", "-q", "level:junior", "-new", "0", "-state", stateFile)
 	require.Equal(t, 0, code, errOut)
-	st := readState(t, stateFile)
-	assert.Equal(t, []string{"junior-1", "lead-2"}, st.Dealt, "kept whole")
-	assert.Equal(t, []string{"lead-2"}, st.Skipped)
-	assert.Equal(t, practicestate.Answers{"first", "second"}, st.Answers["junior-1"])
-	_, ok := st.Progress.Card("junior-1")
-	assert.True(t, ok)
-	data, _ := os.ReadFile(stateFile)
-	assert.Contains(t, string(data), `"format": 2`)
+	assert.Contains(t, out, "1 question due, 0 questions new.")
+
+	data, err = os.ReadFile(stateFile)
+	require.NoError(t, err)
+	var back srs.Progress
+	require.NoError(t, json.Unmarshal(data, &back))
+	c, _ := back.Card("junior-1")
+	assert.Equal(t, 2, c.Reps)
+	answers, err := practicestate.AnswersOf(&back)
+	require.NoError(t, err)
+	assert.Equal(t, practicestate.Answers{"an answer"}, answers["junior-1"])
 }

@@ -70,11 +70,11 @@ import (
 
 	"github.com/backendprep/questionbank"
 	"github.com/backendprep/questionbank/examples/internal/cli"
-	"github.com/backendprep/questionbank/examples/internal/practicestate"
 	"github.com/backendprep/questionbank/srs"
 )
 
 const usage = `usage: server [-addr HOST:PORT] [-state FILE] [-new N] [-bank FILE]
+              [-weights W0,...,W20] [-retention R]
 
 Serve a question bank as an HTTP JSON API, and a page at / to practise it
 in a browser with spaced repetition (progress kept in -state).
@@ -106,33 +106,22 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 	flags := flag.NewFlagSet("server", flag.ContinueOnError)
 	flags.SetOutput(stderr)
 	addr := flags.String("addr", "127.0.0.1:8080", "the `address` to listen on")
-	bankFile := flags.String("bank", "", "a JSON bank `file` to serve instead of the embedded questions")
-	statePath := flags.String("state", "", "the practice page's progress `file`, shared with examples/practice; none: in memory")
-	newPerDay := flags.Int("new", 10, "new `questions` a day on the practice page")
+	practiceFlags := cli.DefinePracticeFlags(flags)
 	if status, ok := cli.Parse(flags, usage, args, nil); !ok {
 		return status
 	}
-	if *newPerDay < 0 {
-		fmt.Fprintf(stderr, "server: -new %d: give 0 or more new questions a day\n", *newPerDay)
-		return 2
+	pr, status, ok := practiceFlags.Open(stderr, "server")
+	if !ok {
+		return status
 	}
-	bank, err := cli.LoadBank(*bankFile)
-	if err != nil {
-		fmt.Fprintln(stderr, cli.Prefix("server: ", err.Error()))
-		return 1
-	}
-	file, st, err := practicestate.Open(*statePath)
-	if err != nil {
-		fmt.Fprintf(stderr, "server: %v\n", err)
-		return 1
-	}
+	bank := pr.Bank
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "server: %v\n", err)
 		return 1
 	}
 	srv := &http.Server{
-		Handler:           newServer(bank, newPractice(bank, file, st, *newPerDay, time.Now)),
+		Handler:           newServer(bank, newPractice(pr, time.Now)),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       10 * time.Second,
 		WriteTimeout:      10 * time.Second,
@@ -164,7 +153,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 // newHandler returns the API and the practice page over bank, with its
 // progress in memory.
 func newHandler(bank *questionbank.Bank) http.Handler {
-	return newServer(bank, newPractice(bank, nil, &practicestate.State{Progress: srs.NewProgress(srs.Scheduler{})}, 10, time.Now))
+	return newServer(bank, newPractice(&cli.Practice{Bank: bank, Progress: srs.NewProgress(srs.Scheduler{}), NewPerDay: 10}, time.Now))
 }
 
 // newServer returns the API and the practice page over bank.

@@ -193,6 +193,12 @@ func TestServerUsage(t *testing.T) {
 	stderr.Reset()
 	assert.Equal(t, 1, run(context.Background(), []string{"-addr", "256.0.0.1:99999"}, &stdout, &stderr, nil))
 	assert.Contains(t, stderr.String(), "server: listen tcp")
+	stderr.Reset()
+	assert.Equal(t, 2, run(context.Background(), []string{"-weights", "1,2"}, &stdout, &stderr, nil))
+	assert.Equal(t, "server: -weights: 2 weights; FSRS-6 takes 21\n", stderr.String())
+	stderr.Reset()
+	assert.Equal(t, 2, run(context.Background(), []string{"-retention", "-1"}, &stdout, &stderr, nil))
+	assert.Equal(t, "server: -retention -1: give a probability above 0 and at most 1, such as 0.9\n", stderr.String())
 }
 
 // TestConcurrentClients is a bounded load test on loopback: 8 clients

@@ -49,14 +49,14 @@ const contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 
 // file, or without one, memory.
 type practice struct {
 	bank      *questionbank.Bank
-	file      *practicestate.File // nil: in memory
+	file      *srs.File // nil: in memory
 	newPerDay int
 	now       func() time.Time
 
-	mu     sync.Mutex
-	state  *practicestate.State
-	stamp  os.FileInfo // of the file when state was read
-	static map[string]staticFile
+	mu       sync.Mutex
+	progress *srs.Progress
+	stamp    os.FileInfo // of the file when progress was read
+	static   map[string]staticFile
 
 	// facets caches the facet line of the last queries, and rendered the
 	// HTML of the last questions (a bank does not change), so that the
@@ -149,10 +149,10 @@ type staticFile struct {
 	kind string
 }
 
-func newPractice(bank *questionbank.Bank, file *practicestate.File, st *practicestate.State, newPerDay int, now func() time.Time) *practice {
-	p := &practice{bank: bank, file: file, newPerDay: newPerDay, now: now, state: st, static: map[string]staticFile{}, facets: map[string]facetCount{}, rendered: map[string][2]template.HTML{}, filters: map[string]questionbank.Filter{}, layouts: map[shape]*layout{}}
-	if file != nil {
-		p.stamp, _ = os.Stat(file.Name())
+func newPractice(pr *cli.Practice, now func() time.Time) *practice {
+	p := &practice{bank: pr.Bank, file: pr.File, newPerDay: pr.NewPerDay, now: now, progress: pr.Progress, static: map[string]staticFile{}, facets: map[string]facetCount{}, rendered: map[string][2]template.HTML{}, filters: map[string]questionbank.Filter{}, layouts: map[shape]*layout{}}
+	if p.file != nil {
+		p.stamp, _ = os.Stat(p.file.Name())
 	}
 	fs.WalkDir(staticFiles, "static", func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -174,39 +174,38 @@ func etagOf(body []byte) string {
 	return `"` + hex.EncodeToString(sum[:12]) + `"`
 }
 
-// current returns the state as the file now holds it, read again only
+// current returns the progress as the file now holds it, read again only
 // when the file has changed (another tab, or examples/practice).
-func (p *practice) current() (*practicestate.State, error) {
+func (p *practice) current() (*srs.Progress, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.file == nil {
-		return p.state, nil
+		return p.progress, nil
 	}
 	fi, err := os.Stat(p.file.Name())
 	if err == nil && p.stamp != nil && os.SameFile(fi, p.stamp) && fi.ModTime().Equal(p.stamp.ModTime()) && fi.Size() == p.stamp.Size() {
-		return p.state, nil
+		return p.progress, nil
 	}
-	st, err := p.file.Read()
+	progress, err := p.file.Read()
 	if err != nil {
-		return nil, err
+		return nil, errors.New(practicestate.Message(err))
 	}
-	p.state, p.stamp = st, fi
-	return st, nil
+	p.progress, p.stamp = progress, fi
+	return progress, nil
 }
 
 // apply records e, in the file under its lock, or in memory.
 func (p *practice) apply(e practicestate.Event) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if p.file == nil {
-		return p.state.Apply(e)
-	}
-	st, err := p.file.Save(e)
+	progress, err := practicestate.Save(p.file, p.progress, e)
 	if err != nil {
 		return err
 	}
-	p.state = st
-	p.stamp, _ = os.Stat(p.file.Name())
+	p.progress = progress
+	if p.file != nil {
+		p.stamp, _ = os.Stat(p.file.Name())
+	}
 	return nil
 }
 
@@ -306,7 +305,7 @@ func (s *server) buildPage(params url.Values) (*pageData, int) {
 		d.Empty = "Fix the query to see questions."
 		return d, http.StatusBadRequest
 	}
-	st, err := p.current()
+	progress, err := p.current()
 	if err != nil {
 		d.Error = &pageError{Msg: err.Error()}
 		d.Empty = "The progress file cannot be read."
@@ -314,12 +313,12 @@ func (s *server) buildPage(params url.Values) (*pageData, int) {
 	}
 	now := p.now()
 	d.Total, d.Facets = p.facetLine(f)
-	queue := st.Progress.Queue(s.bank, f, now, p.newPerDay)
+	queue := progress.Queue(s.bank, f, now, p.newPerDay)
 	d.Due, d.New = len(queue.Due), len(queue.New)
 	all := queue.All()
 	d.Queue = len(all)
 	if id := params.Get("rated"); id != "" {
-		if c, ok := st.Progress.Card(id); ok {
+		if c, ok := progress.Card(id); ok {
 			d.Status = fmt.Sprintf("Rated. %s is back %s.", id, cli.When(c.Due, now))
 			d.LastRated, d.UndoHidden = id, hidden("q", d.Query, "id", id)
 		}
@@ -339,7 +338,7 @@ func (s *server) buildPage(params url.Values) (*pageData, int) {
 	}
 	if pick < 0 {
 		d.Empty = "Nothing to practise now."
-		if next, ok := st.Progress.NextDue(s.bank, f); ok {
+		if next, ok := progress.NextDue(s.bank, f); ok {
 			d.Empty += " The next question is due " + cli.When(next, now) + "."
 		} else if d.Total == 0 {
 			d.Empty = "No question matches the query."
@@ -350,10 +349,10 @@ func (s *server) buildPage(params url.Values) (*pageData, int) {
 	d.Question, d.Position, d.IsNew = &q, pick+1, pick >= len(queue.Due)
 	d.QuestionHTML, d.GuidanceHTML = p.fragments(q)
 	d.Show = params.Get("show") == "1" && strings.EqualFold(params.Get("id"), q.ID)
-	card, _ := st.Progress.Card(q.ID)
+	card, _ := progress.Card(q.ID)
 	d.RevealHidden = hidden("q", d.Query, "id", q.ID)
 	d.RateHidden = hidden("q", d.Query, "id", q.ID, "reps", strconv.Itoa(card.Reps+1))
-	sched := st.Progress.Scheduler()
+	sched := progress.Scheduler()
 	var b strings.Builder
 	for r := srs.Again; r <= srs.Easy; r++ {
 		w := ""

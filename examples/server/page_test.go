@@ -18,6 +18,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/backendprep/questionbank"
+	"github.com/backendprep/questionbank/examples/internal/cli"
 	"github.com/backendprep/questionbank/examples/internal/practicestate"
 	"github.com/backendprep/questionbank/srs"
 )
@@ -28,9 +29,9 @@ var t0 = time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
 // file name ("" for memory), at the clock's time.
 func pageServer(t *testing.T, bank *questionbank.Bank, name string, clock *time.Time) http.Handler {
 	t.Helper()
-	file, st, err := practicestate.Open(name)
+	file, progress, err := practicestate.Open(name, srs.Scheduler{})
 	require.NoError(t, err)
-	return newServer(bank, newPractice(bank, file, st, 10, func() time.Time { return *clock }))
+	return newServer(bank, newPractice(&cli.Practice{Bank: bank, File: file, Progress: progress, NewPerDay: 10}, func() time.Time { return *clock }))
 }
 
 func getPage(t *testing.T, h http.Handler, target string) *httptest.ResponseRecorder {
@@ -129,8 +130,7 @@ func TestRatingWithoutJavaScript(t *testing.T) {
 	// A double click, or the form sent again: nothing changes.
 	rec = post(t, h, "/rate", rate)
 	require.Equal(t, http.StatusSeeOther, rec.Code)
-	st := readFile(t, name)
-	assert.Len(t, st.Progress.Log(), 1)
+	assert.Len(t, readFile(t, name).Log(), 1)
 
 	body := getPage(t, h, "/?q=level%3Ajunior&rated=junior-1").Body.String()
 	assert.Contains(t, body, "Rated. junior-1 is back in 10 minutes")
@@ -144,17 +144,17 @@ func TestRatingWithoutJavaScript(t *testing.T) {
 	// Undo, without JavaScript too.
 	rec = post(t, h, "/undo", url.Values{"q": {"level:junior"}, "id": {"junior-1"}})
 	require.Equal(t, http.StatusSeeOther, rec.Code, rec.Body.String())
-	assert.Zero(t, readFile(t, name).Progress.Len())
+	assert.Zero(t, readFile(t, name).Len())
 	rec = post(t, h, "/undo", url.Values{"id": {"junior-1"}})
 	assert.Equal(t, 400, rec.Code, "nothing left to undo")
 	assert.Contains(t, rec.Body.String(), "has no review to undo")
 }
 
-func readFile(t *testing.T, name string) *practicestate.State {
+func readFile(t *testing.T, name string) *srs.Progress {
 	t.Helper()
-	_, st, err := practicestate.Open(name)
+	_, p, err := practicestate.Open(name, srs.Scheduler{})
 	require.NoError(t, err)
-	return st
+	return p
 }
 
 func TestBadForms(t *testing.T) {
@@ -212,7 +212,7 @@ func TestTwoTabsLoseNothing(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	assert.Equal(t, 14, readFile(t, name).Progress.Len(), "every rating is kept")
+	assert.Equal(t, 14, readFile(t, name).Len(), "every rating is kept")
 }
 
 func TestProgressSurvivesARestart(t *testing.T) {
@@ -257,7 +257,7 @@ func BenchmarkPage100k(b *testing.B) {
 	bank, err := questionbank.New(qs)
 	require.NoError(b, err)
 	clock := t0
-	h := newServer(bank, newPractice(bank, nil, &practicestate.State{Progress: srs.NewProgress(srs.Scheduler{})}, 10, func() time.Time { return clock }))
+	h := newServer(bank, newPractice(memory(bank), func() time.Time { return clock }))
 	q := url.QueryEscape("level>=senior type:technical")
 	for _, target := range []string{"/questions?n=1&seed=1&q=" + q, "/?q=" + q} {
 		name := "draw"
@@ -282,7 +282,7 @@ func BenchmarkPage100k(b *testing.B) {
 func TestLayoutsRenderAsTheTemplate(t *testing.T) {
 	clock := t0
 	bank := questionbank.Default()
-	p := newPractice(bank, nil, &practicestate.State{Progress: srs.NewProgress(srs.Scheduler{})}, 10, func() time.Time { return clock })
+	p := newPractice(memory(bank), func() time.Time { return clock })
 	s := &server{bank: bank, practice: p}
 	require.NoError(t, p.apply(practicestate.Event{Question: questionbank.Question{ID: "lead-1", Level: questionbank.Lead, Type: questionbank.Technical, Text: "x"}, Rating: srs.Good, At: t0}))
 	for _, target := range []string{"q=level%3Ajunior", "q=level%3Ajunior&id=junior-2&show=1", "q=typ%3Ax", "q=-()", "rated=lead-1", "q=%22a+%26+b%22", "id=senior-1&show=1&rated=lead-1"} {
@@ -303,4 +303,9 @@ func TestQueryIsEscapedInThePage(t *testing.T) {
 	body := getPage(t, h, "/?q="+url.QueryEscape(`"><script>alert(1)</script>`)).Body.String()
 	assert.NotContains(t, body, "<script>alert")
 	assert.Contains(t, body, `value="&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"`)
+}
+
+// memory is a practice over bank with its progress in memory.
+func memory(bank *questionbank.Bank) *cli.Practice {
+	return &cli.Practice{Bank: bank, Progress: srs.NewProgress(srs.Scheduler{}), NewPerDay: 10}
 }

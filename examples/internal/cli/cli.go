@@ -1,6 +1,7 @@
 // Package cli holds what the example programs share: parsing flags and
-// queries with the same messages, loading a bank from the -bank flag and
-// making a *rand.Rand from the -seed flag.
+// queries with the same messages, loading a bank from the -bank flag,
+// making a *rand.Rand from the -seed flag, and the flags of the programs
+// that practise with a progress file.
 package cli
 
 import (
@@ -10,11 +11,14 @@ import (
 	"io"
 	"math/rand/v2"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/backendprep/questionbank"
+	"github.com/backendprep/questionbank/examples/internal/practicestate"
 	"github.com/backendprep/questionbank/internal/suggest"
+	"github.com/backendprep/questionbank/srs"
 )
 
 // LoadBank returns the embedded bank for an empty name, and otherwise the
@@ -143,4 +147,86 @@ func Title(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// SchedulerFlags defines -weights and -retention on flags, for a learner
+// who has fitted FSRS weights to their own review log, and returns the
+// function that makes the srs.Scheduler they give once flags are parsed.
+// Its error names the flag and what is wrong; the program should exit 2.
+func SchedulerFlags(flags *flag.FlagSet) func() (srs.Scheduler, error) {
+	weights := flags.String("weights", "", "FSRS-6's 21 `weights`, W0,...,W20, as an optimizer fitted them to your review log (default: FSRS-6's)")
+	retention := flags.Float64("retention", 0.9, "the `probability` of recall to schedule for, above 0 and at most 1")
+	return func() (srs.Scheduler, error) {
+		var s srs.Scheduler
+		if *weights != "" {
+			for i, w := range strings.Split(*weights, ",") {
+				x, err := strconv.ParseFloat(strings.TrimSpace(w), 64)
+				if err != nil {
+					return s, fmt.Errorf("-weights: weight %d, %q, is not a number", i, w)
+				}
+				s.Weights = append(s.Weights, x)
+			}
+			if err := s.Validate(); err != nil {
+				return s, fmt.Errorf("-weights: %s", strings.TrimPrefix(err.Error(), "srs: "))
+			}
+		}
+		if !(*retention > 0 && *retention <= 1) {
+			return s, fmt.Errorf("-retention %v: give a probability above 0 and at most 1, such as 0.9", *retention)
+		}
+		s.DesiredRetention = *retention
+		return s, nil
+	}
+}
+
+// PracticeFlags are the flags of a program that practises on a progress
+// file: -bank, -state, -new, -weights and -retention.
+type PracticeFlags struct {
+	bank, state *string
+	newPerDay   *int
+	scheduler   func() (srs.Scheduler, error)
+}
+
+// DefinePracticeFlags defines the practice flags on flags.
+func DefinePracticeFlags(flags *flag.FlagSet) *PracticeFlags {
+	return &PracticeFlags{
+		bank:      flags.String("bank", "", "a JSON bank `file` to practise from instead of the embedded questions"),
+		state:     flags.String("state", "", "the progress `file`, shared by examples/practice, the page of examples/server and examples/mcp; none: in memory"),
+		newPerDay: flags.Int("new", 10, "how many new `questions` to start a day"),
+		scheduler: SchedulerFlags(flags),
+	}
+}
+
+// A Practice is what the practice flags give: the bank, and the learner's
+// progress with the file it is kept in.
+type Practice struct {
+	Bank      *questionbank.Bank
+	File      *srs.File // nil: in memory
+	Progress  *srs.Progress
+	NewPerDay int
+}
+
+// Open checks the flags, loads the bank and opens the progress file. On
+// a problem it prints it to w, after prog, and returns the exit status: 2
+// for a bad flag, 1 for a bank or file that cannot be used.
+func (pf *PracticeFlags) Open(w io.Writer, prog string) (*Practice, int, bool) {
+	if *pf.newPerDay < 0 {
+		fmt.Fprintf(w, "%s: -new %d: give 0 or more new questions a day\n", prog, *pf.newPerDay)
+		return nil, 2, false
+	}
+	sched, err := pf.scheduler()
+	if err != nil {
+		fmt.Fprintf(w, "%s: %v\n", prog, err)
+		return nil, 2, false
+	}
+	bank, err := LoadBank(*pf.bank)
+	if err != nil {
+		fmt.Fprintln(w, Prefix(prog+": ", err.Error()))
+		return nil, 1, false
+	}
+	file, progress, err := practicestate.Open(*pf.state, sched)
+	if err != nil {
+		fmt.Fprintf(w, "%s: %v\n", prog, err)
+		return nil, 1, false
+	}
+	return &Practice{Bank: bank, File: file, Progress: progress, NewPerDay: *pf.newPerDay}, 0, true
 }
