@@ -21,7 +21,22 @@
 //	due := questionbank.And(p.Due(time.Now()), questionbank.MustParseFilter("level>=senior"))
 //
 // and [Progress.Queue] gives the questions to practise now: the due ones,
-// least retrievable first, then new ones up to a daily limit.
+// least retrievable first, then new ones up to a daily limit. A Progress
+// compares question IDs as a bank does ([questionbank.IDKey]), and every
+// method is safe to call with every other from any number of goroutines.
+//
+// # Saving progress
+//
+// A Progress is saved with json.Marshal and loaded with json.Unmarshal: a
+// document with a format version, the cards, the review log, and any other
+// top-level keys, which are kept ([Progress.Extra]). Every earlier version
+// is read. A [File] is a progress on disk that several programs share: an
+// update takes a lock, reads the file afresh, applies the change and writes
+// it atomically. The practice programs in examples/ keep one such file, the
+// learner's answers under "answers".
+//
+// [WriteLogCSV] writes the review log in the columns the FSRS optimizers
+// read, to fit a [Scheduler]'s Weights to one learner's history.
 //
 // # Equality with ts-fsrs
 //

@@ -210,7 +210,7 @@ func TestUndoTakesBackTheLastRating(t *testing.T) {
 	// Easy, then the second Hard.
 	code, out, errOut := practice(t, "first\n3\nu\n\n4\n\n2\n", args...)
 	require.Equal(t, 0, code, errOut)
-	assert.Regexp(t, `Good for “.+” taken back; it is asked again now.`, out)
+	assert.Regexp(t, `Good for “.+” taken back; it is asked again now.\n\nQuestion 1 of 2 `, out)
 	assert.Contains(t, out, "Easy: back in 8 days")
 	assert.Contains(t, out, "Rated 2, skipped 0; 0 left for now.")
 	st := readState(t, stateFile)

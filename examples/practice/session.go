@@ -179,7 +179,7 @@ func (s *session) undo(current questionbank.Question) error {
 		i := slices.IndexFunc(s.again, func(q questionbank.Question) bool { return q.ID == last.q.ID })
 		s.again = slices.Delete(s.again, i, i+1)
 	}
-	s.shown--
+	s.shown = max(0, s.shown-2) // both are asked again, as if for the first time
 	s.todo = slices.Insert(s.todo, 0, last.q, current)
 	fmt.Fprintf(s.out, "%s for %s taken back; it is asked again now.\n", cli.Title(last.r.String()), quote(render.Clean(last.q).Text))
 	return nil
