@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/width"
 )
 
 // How a SyntaxError is shown in a terminal: the query on one line, a caret
@@ -87,21 +89,14 @@ func displayWidth(s string) int {
 }
 
 // runeWidth is the number of terminal columns r takes: none for combining
-// marks, two for wide East Asian characters, one otherwise.
+// marks and the zero-width space, two for East Asian wide and fullwidth
+// characters (Unicode's East Asian Width property), one otherwise.
 func runeWidth(r rune) int {
-	switch {
-	case unicode.In(r, unicode.Mn, unicode.Me) || r == '\u200b':
+	if unicode.In(r, unicode.Mn, unicode.Me) || r == '\u200b' {
 		return 0
-	case r >= 0x1100 && r <= 0x115f, // Hangul Jamo
-		r >= 0x2e80 && r <= 0xa4cf && r != 0x303f, // CJK ... Yi
-		r >= 0xac00 && r <= 0xd7a3,                // Hangul syllables
-		r >= 0xf900 && r <= 0xfaff,                // CJK compatibility ideographs
-		r >= 0xfe30 && r <= 0xfe4f,                // CJK compatibility forms
-		r >= 0xff00 && r <= 0xff60,                // fullwidth forms
-		r >= 0xffe0 && r <= 0xffe6,
-		r >= 0x1f300 && r <= 0x1f64f, // pictographs, emoticons
-		r >= 0x1f900 && r <= 0x1f9ff,
-		r >= 0x20000 && r <= 0x3fffd: // CJK extensions
+	}
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
 		return 2
 	}
 	return 1

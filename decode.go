@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -25,6 +27,7 @@ type decoder struct {
 	valid *validator
 
 	skills map[string]string // each skill's string, made once
+	keys   []string          // a question's keys, questionKeys()
 	msgs   []problem         // the problems of the question being read
 	rank   int               // the rank of the problems being reported
 	fatal  error             // a problem that stops reading
@@ -155,8 +158,17 @@ func (d *decoder) bad(msg func() string) {
 	}
 }
 
-// jsonFields lists the keys of a question, in schema order.
-var jsonFields = []string{"id", "level", "type", "text", "introduction", "how_to_answer", "what_not_to_say", "example_answer", "skills"}
+// questionKeys returns the keys of a question, in schema order: the json
+// tags of Question's fields, where the schema is written. The decoder
+// reads them once a file.
+func questionKeys() []string {
+	t := reflect.TypeFor[Question]()
+	keys := make([]string, t.NumField())
+	for i := range keys {
+		keys[i], _, _ = strings.Cut(t.Field(i).Tag.Get("json"), ",")
+	}
+	return keys
+}
 
 // question reads one element of the questions array into q and returns
 // the fields it reported problems with (fieldID and so on), so that
@@ -168,7 +180,7 @@ func (d *decoder) question(q *Question) (reported int) {
 		d.skip()
 		return fieldID | fieldLevel | fieldType | fieldText | fieldSkills
 	}
-	var seen, has uint16 // bits of jsonFields: keys given, and given a value
+	var seen, has uint16 // bits of d.keys: keys given, and given a value
 	report := func(field int, msg func() string) {
 		reported |= field
 		d.bad(msg)
@@ -180,13 +192,13 @@ func (d *decoder) question(q *Question) (reported int) {
 			d.space()
 		}
 		key := d.key()
-		k := fieldIndex(key)
+		k := slices.Index(d.keys, key)
 		d.rank = k
 		if k < 0 {
 			d.rank = rankUnknown
 			report(0, func() string {
 				msg := fmt.Sprintf("unknown key %q", key)
-				if s := suggest.Closest(key, jsonFields, nil); s != "" {
+				if s := suggest.Closest(key, d.keys, nil); s != "" {
 					msg += didYouMean(s)
 				}
 				return msg
@@ -216,26 +228,17 @@ func (d *decoder) question(q *Question) (reported int) {
 	for k, bit := range [...]int{fieldID, fieldLevel, fieldType, fieldText} {
 		d.rank = k
 		if has&(1<<k) == 0 && reported&bit == 0 {
-			report(bit, func() string { return fmt.Sprintf("missing %q", jsonFields[k]) })
+			report(bit, func() string { return fmt.Sprintf("missing %q", d.keys[k]) })
 		}
 	}
 	return reported
 }
 
-func fieldIndex(key string) int {
-	for k, f := range jsonFields {
-		if f == key {
-			return k
-		}
-	}
-	return -1
-}
-
-// field reads the value of field k (an index of jsonFields) into q. It
+// field reads the value of field k (an index of d.keys) into q. It
 // returns false, having reported the problem, for a value of the wrong
 // kind, which the caller skips.
 func (d *decoder) field(q *Question, k int, report func(int, func() string)) bool {
-	name := jsonFields[k]
+	name := d.keys[k]
 	bit := [...]int{fieldID, fieldLevel, fieldType, fieldText, 0, 0, 0, 0, fieldSkills}[k]
 	c := d.data[d.pos]
 	if k == 5 || k == 6 || k == 8 { // the lists

@@ -13,7 +13,7 @@ import (
 type Level uint8
 
 // The levels of the corpus, in order. Each comment gives the level's key
-// (its String) and title (its Title, the seed's heading).
+// (its String) and title (its Title, the source page's heading).
 const (
 	Junior    Level = iota + 1 // key "junior", title "Junior Backend Developer"
 	Developer                  // key "developer", title "Backend Developer"
@@ -255,3 +255,19 @@ func (e *nameError) message() string {
 // normName folds s for looking up level and type names: lower case, with
 // runs of spaces, hyphens and underscores as one hyphen.
 func normName(s string) string { return normSkill(s) }
+
+// Level masks: bit l is set for each level l of a set, as a Filter holds
+// them.
+
+// levelsTo returns the mask of the levels from Junior to l.
+func levelsTo(l Level) uint16 {
+	if l < minLevel {
+		return 0
+	}
+	return (1<<(l+1) - 1) &^ 1
+}
+
+// levelsFrom returns the mask of the levels from l to Architect.
+func levelsFrom(l Level) uint16 {
+	return (1<<(maxLevel+1) - 1) &^ (1<<l - 1)
+}

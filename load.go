@@ -54,7 +54,7 @@ func LoadJSON(r io.Reader) (*Bank, error) {
 	if !utf8.Valid(data) {
 		return nil, fmt.Errorf("questionbank: JSON bank: %s: invalid UTF-8", lineCol(data, invalidUTF8At(data)))
 	}
-	d := &decoder{data: data, lines: lineCounter{data: data, line: 1}}
+	d := &decoder{data: data, lines: lineCounter{data: data, line: 1}, keys: questionKeys()}
 	qs, err := d.bank()
 	if err != nil {
 		return nil, err

@@ -403,16 +403,3 @@ func (b *Bank) Query(q string) ([]Question, error) {
 	}
 	return b.Filter(f), nil
 }
-
-// levelsTo returns the mask of the levels from Junior to l.
-func levelsTo(l Level) uint16 {
-	if l < minLevel {
-		return 0
-	}
-	return (1<<(l+1) - 1) &^ 1
-}
-
-// levelsFrom returns the mask of the levels from l to Architect.
-func levelsFrom(l Level) uint16 {
-	return (1<<(maxLevel+1) - 1) &^ (1<<l - 1)
-}

@@ -53,7 +53,7 @@ func (q Question) clone() Question {
 	return q
 }
 
-// lists returns the number of strings in q's slices.
+// listLen returns the number of strings in q's slices.
 func (q *Question) listLen() int { return len(q.HowToAnswer) + len(q.WhatNotToSay) + len(q.Skills) }
 
 // cloneTo returns a deep copy of q whose slices are copied into buf's

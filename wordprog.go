@@ -5,6 +5,11 @@ package questionbank
 // instructions in postfix order over words, which runWord runs in a loop:
 // an And of terms is one instruction that ANDs their words. The result is
 // computed on every call, never cached.
+//
+// It is a second evaluator, kept for its figure: Count of the issue's
+// predicate on the 14-question corpus takes 2.7 ns this way and 24 ns
+// through the chunk loop of eval.go, which a bot counting matches per
+// message, or a page listing facets, calls again and again.
 
 // An instr is one step of a flattened one-word prog. opSets pushes ws[0];
 // opAnd and opOr pop n results and push their intersection or union with

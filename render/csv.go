@@ -3,14 +3,22 @@ package render
 import (
 	"encoding/csv"
 	"io"
+	"reflect"
 	"strings"
 
 	"github.com/backendprep/questionbank"
 )
 
 // csvHeader names the columns of WriteCSV: the keys of the question
-// schema.
-var csvHeader = []string{"id", "level", "type", "text", "introduction", "how_to_answer", "what_not_to_say", "example_answer", "skills"}
+// schema, the json tags of Question's fields.
+func csvHeader() []string {
+	t := reflect.TypeFor[questionbank.Question]()
+	keys := make([]string, t.NumField())
+	for i := range keys {
+		keys[i], _, _ = strings.Cut(t.Field(i).Tag.Get("json"), ",")
+	}
+	return keys
+}
 
 // WriteCSV writes qs as CSV (RFC 4180, as encoding/csv writes it): a
 // header row with the keys of the question schema, then one question a
@@ -21,7 +29,7 @@ var csvHeader = []string{"id", "level", "type", "text", "introduction", "how_to_
 func WriteCSV(w io.Writer, qs []questionbank.Question) error {
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true // as RFC 4180 has it, and as spreadsheets expect
-	if err := cw.Write(csvHeader); err != nil {
+	if err := cw.Write(csvHeader()); err != nil {
 		return err
 	}
 	for _, q := range cleanAll(qs) {
