@@ -216,7 +216,7 @@ func TestKeyboard(t *testing.T) {
 	assert.Contains(t, text(b, t, ".counts"), "0 due, 1 new")
 	b.shot(t, "rated")
 
-	b.run(t, chromedp.KeyEvent("u"), chromedp.WaitVisible(`//div[@id="status"][contains(., "undone")]`))
+	b.run(t, chromedp.KeyEvent("u"), chromedp.WaitVisible(`//div[@id="status"][contains(., "taken back")]`))
 	assert.Contains(t, text(b, t, ".counts"), "0 due, 2 new", "u undoes the rating")
 	b.noConsoleErrors(t)
 }
@@ -231,6 +231,32 @@ func TestMouse(t *testing.T) {
 	b.run(t, chromedp.Click(`//button[normalize-space()="Easy"]`), chromedp.WaitVisible(".undo", chromedp.ByQuery))
 	assert.Contains(t, text(b, t, "#status"), "Rated.")
 	b.noConsoleErrors(t)
+}
+
+// TestLayout checks the page as people see it: the four ratings on one
+// row from 600 px (two by two below), and no empty band above the
+// question when there is no status to show.
+func TestLayout(t *testing.T) {
+	addr, _ := startServer(t, filepath.Join(t.TempDir(), "progress.json"))
+	for _, tc := range []struct {
+		width, rows int
+	}{{1100, 1}, {600, 1}, {375, 2}} {
+		b := newBrowser(t, tc.width, true)
+		b.run(t, chromedp.Navigate(addr+"/?q=level:junior&id=junior-1&show=1"), chromedp.WaitVisible("#guidance", chromedp.ByID))
+		var tops []float64
+		b.run(t, chromedp.Evaluate(`[...document.querySelectorAll(".rating button")].map(b => b.getBoundingClientRect().top)`, &tops))
+		require.Len(t, tops, 4)
+		rows := map[float64]bool{}
+		for _, top := range tops {
+			rows[top] = true
+		}
+		assert.Len(t, rows, tc.rows, "at %d px, the ratings are on %d row(s)", tc.width, tc.rows)
+		var gap float64
+		b.run(t, chromedp.Evaluate(`document.querySelector("article").getBoundingClientRect().top - document.querySelector("header").getBoundingClientRect().bottom`, &gap))
+		assert.Less(t, gap, 20.0, "at %d px, no empty band above the question", tc.width)
+		b.shot(t, fmt.Sprintf("layout-%d", tc.width))
+		b.noConsoleErrors(t)
+	}
 }
 
 func TestBadQuery(t *testing.T) {

@@ -79,7 +79,7 @@ func (s *session) next() (questionbank.Question, bool) {
 		return questionbank.Question{}, false
 	default:
 		q := render.Clean(s.again[first])
-		fmt.Fprintf(s.out, "\n%s comes back %s, once it is due.\n", quote(q.Text), cli.When(firstDue, now))
+		fmt.Fprintf(s.out, "\n%s comes back %s, once it is due.\n", cli.Quote(q.Text), cli.When(firstDue, now))
 		reply, eof := s.read("Press Enter to wait for it, q to stop> ")
 		if eof || isCommand(reply, "q", "quit") {
 			s.stopped = true
@@ -181,16 +181,8 @@ func (s *session) undo(current questionbank.Question) error {
 	}
 	s.shown = max(0, s.shown-2) // both are asked again, as if for the first time
 	s.todo = slices.Insert(s.todo, 0, last.q, current)
-	fmt.Fprintf(s.out, "%s for %s taken back; it is asked again now.\n", cli.Title(last.r.String()), quote(render.Clean(last.q).Text))
+	fmt.Fprintf(s.out, "%s for %s taken back; it is asked again now.\n", cli.Title(last.r.String()), cli.Quote(render.Clean(last.q).Text))
 	return nil
-}
-
-// quote returns the start of a question's text, quoted, to name it.
-func quote(text string) string {
-	if r := []rune(text); len(r) > 60 {
-		text = strings.TrimSpace(string(r[:57])) + "..."
-	}
-	return "“" + text + "”"
 }
 
 // rating asks for a rating until it gets one, or the learner types a

@@ -27,15 +27,17 @@
 //	/facets?q=QUERY                      counts of the matches by level, type, skill
 //	/search?q=QUERY&n=N                  {"version", "total", "hits": [{"score",
 //	                                     "question"}]}: the matches, most relevant
-//	                                     first (BM25), at most N (default and
+//	                                     first (BM25F), at most N (default and
 //	                                     maximum 100)
 //	/daily?key=KEY&q=QUERY&date=DATE     {"version", "key", "date", "question"}: the
 //	                                     question of the day for KEY (a channel,
 //	                                     a team) among the matches; DATE is
 //	                                     YYYY-MM-DD, default today in UTC
 //
-// Query strings are parsed strictly: a malformed pair (such as one with a
-// ";"), an unknown parameter or one given twice is a 400. A bad query or
+// The API's query strings are parsed strictly, as one program's request to
+// another: a malformed pair (such as one with a ";"), an unknown parameter
+// or one given twice is a 400. The page, for people, ignores what it does
+// not know (a shared link with utm_source shows the page). A bad query or
 // parameter gets 400 with {"error": "...", "offset": N} (the offset for
 // query errors); anything else gets 404. Every error body is JSON.
 //
@@ -70,7 +72,6 @@ import (
 
 	"github.com/backendprep/questionbank"
 	"github.com/backendprep/questionbank/examples/internal/cli"
-	"github.com/backendprep/questionbank/srs"
 )
 
 const usage = `usage: server [-addr HOST:PORT] [-state FILE] [-new N] [-bank FILE]
@@ -148,12 +149,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 	}
 	fmt.Fprintln(stdout, "server: stopped")
 	return 0
-}
-
-// newHandler returns the API and the practice page over bank, with its
-// progress in memory.
-func newHandler(bank *questionbank.Bank) http.Handler {
-	return newServer(bank, newPractice(&cli.Practice{Bank: bank, Progress: srs.NewProgress(srs.Scheduler{}), NewPerDay: 10}, time.Now))
 }
 
 // newServer returns the API and the practice page over bank.
@@ -490,19 +485,32 @@ func writeJSON(w http.ResponseWriter, r *http.Request, status int, v any, cache 
 	h := w.Header()
 	h.Set("Content-Type", "application/json; charset=utf-8")
 	h.Set("X-Content-Type-Options", "nosniff")
-	if cache == noStore {
+	if cache == noStore || r == nil {
 		h.Set("Cache-Control", "no-store")
-	} else {
-		sum := sha256.Sum256(body.Bytes())
-		etag := `"` + hex.EncodeToString(sum[:12]) + `"`
-		h.Set("ETag", etag)
-		if r != nil && etagMatch(r.Header.Get("If-None-Match"), etag) {
-			w.WriteHeader(http.StatusNotModified)
-			return
-		}
+		w.WriteHeader(status)
+		w.Write(body.Bytes()) // a write error means the client has gone; nothing to do
+		return
+	}
+	writeTagged(w, r, status, body.Bytes())
+}
+
+// writeTagged writes body with an ETag of it, or 304 Not Modified to a
+// request whose If-None-Match names that tag.
+func writeTagged(w http.ResponseWriter, r *http.Request, status int, body []byte) {
+	tag := etag(body)
+	w.Header().Set("ETag", tag)
+	if status == http.StatusOK && etagMatch(r.Header.Get("If-None-Match"), tag) {
+		w.WriteHeader(http.StatusNotModified)
+		return
 	}
 	w.WriteHeader(status)
-	w.Write(body.Bytes()) // a write error means the client has gone; nothing to do
+	w.Write(body) // a write error means the client has gone; nothing to do
+}
+
+// etag is the entity tag of a body: a prefix of its SHA-256.
+func etag(body []byte) string {
+	sum := sha256.Sum256(body)
+	return `"` + hex.EncodeToString(sum[:12]) + `"`
 }
 
 // etagMatch reports whether an If-None-Match header names etag, weakly

@@ -242,3 +242,9 @@ func TestConcurrentClients(t *testing.T) {
 	}
 	t.Logf("%d requests from %d clients in %v", clients*requests, clients, time.Since(start))
 }
+
+// newHandler returns the API and the practice page over bank, with its
+// progress in memory.
+func newHandler(bank *questionbank.Bank) http.Handler {
+	return newServer(bank, newPractice(memory(bank), time.Now))
+}

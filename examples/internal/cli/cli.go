@@ -141,6 +141,15 @@ func When(t, now time.Time) string {
 	return fmt.Sprintf("in %s (%s)", Count(int(d.Round(24*time.Hour)/(24*time.Hour)), "day"), t.Local().Format("Mon 2 Jan 2006"))
 }
 
+// Quote returns the start of a question's text, quoted, to name it in a
+// sentence: “How do you approach debugging a piece of code that...”.
+func Quote(text string) string {
+	if r := []rune(text); len(r) > 60 {
+		text = strings.TrimSpace(string(r[:57])) + "..."
+	}
+	return "“" + text + "”"
+}
+
 // Title returns s with its first letter in upper case: "good" -> "Good".
 func Title(s string) string {
 	if s == "" {
