@@ -87,17 +87,21 @@
 // the question, the introduction, each bullet, the example answer and each
 // skill. Words match by their English stem, Snowball's Porter2 algorithm,
 // on both sides: "cache" matches caching and "designing scalable systems"
-// matches "design scalable system"; a word in another script, or with
-// digits, matches as written. A prefix (micro*) matches words as written,
+// matches "design scalable system". Only words of 3 to 40 letters a-z
+// are stemmed: a word with any other letter or a digit (café, 日本語, k8s)
+// matches as written. A prefix (micro*) matches words as written,
 // unstemmed. A phrase matches its words in sequence within one of those
 // fields; the spaces and punctuation between them do not matter, as in
 // Lucene and bleve. Field values (level, type, skill, id) match exactly,
 // unstemmed. Comparisons and ranges apply to level only.
 //
-// The keywords are upper case; a lower-case or, and or not between terms
-// is an error that suggests the keyword ("did you mean OR? ..."), so that
-// "kubernetes or docker" does not quietly search for the word "or". Quote
-// the word to search for it: kubernetes "or" docker.
+// The keywords are upper case. A keyword slip, the word or, and or not in
+// any other case, unquoted, is an error that suggests the keyword ("did
+// you mean OR? ...") where it would join terms: or and and between two
+// terms of one sequence (kubernetes or docker), not before a term (not
+// api). Elsewhere it is a word to search for: api OR or gateway searches
+// the word "or" after the keyword, and so do api or and a lone or. Quote
+// the word to search for it anywhere: kubernetes "or" docker.
 //
 // Examples over the embedded corpus:
 //
@@ -122,7 +126,7 @@
 //
 // # Ranked search
 //
-// [Bank.Search] returns what [Bank.Query] returns, most relevant first: BM25
+// [Bank.Search] returns what [Bank.Query] returns, most relevant first: BM25F
 // over the query's free-text words, the question text weighing most, then
 // the skills, then the introduction, then the bullets and the example
 // answer; equal scores keep corpus order, and a query without free text
