@@ -26,6 +26,12 @@ func csvHeader() []string {
 // say, skills) is one cell with an item a line; a line break inside an
 // item becomes a space, so that the lines split back into the items.
 // Spreadsheet programs open it as it is.
+//
+// A cell that would start with =, +, -, @ or a tab, which a spreadsheet
+// would run as a formula (CSV injection), starts with an apostrophe
+// instead, as OWASP recommends: "=1+1" is written '=1+1, and shows so. A
+// program that reads the CSV back drops an apostrophe before one of those
+// characters.
 func WriteCSV(w io.Writer, qs []questionbank.Question) error {
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true // as RFC 4180 has it, and as spreadsheets expect
@@ -35,6 +41,11 @@ func WriteCSV(w io.Writer, qs []questionbank.Question) error {
 	for _, q := range cleanAll(qs) {
 		row := []string{q.ID, q.Level.String(), q.Type.String(), q.Text, q.Introduction,
 			csvList(q.HowToAnswer), csvList(q.WhatNotToSay), q.ExampleAnswer, csvList(q.Skills)}
+		for i, cell := range row {
+			if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+				row[i] = "'" + cell
+			}
+		}
 		if err := cw.Write(row); err != nil {
 			return err
 		}

@@ -121,6 +121,11 @@ func TestAnkiTagsAndDecks(t *testing.T) {
 func TestCSVReadsBackAsJSON(t *testing.T) {
 	qs := questionbank.Default().All()
 	qs[0].Text = `Quotes "here", commas, and a line` + "\nbreak"
+	// Cells a spreadsheet would run as formulas.
+	qs[1].Text = "=HYPERLINK(\"http://example.com\",\"x\")"
+	qs[1].Skills = []string{"+1", "@SUM(A1)"}
+	qs[2].Introduction = "-2+3"
+	qs[2].ExampleAnswer = "\tlead"
 	var buf bytes.Buffer
 	require.NoError(t, render.WriteCSV(&buf, qs))
 	rows, err := csv.NewReader(&buf).ReadAll()
@@ -133,6 +138,16 @@ func TestCSVReadsBackAsJSON(t *testing.T) {
 		}
 		return strings.Split(s, "\n")
 	}
+	var neutralised int
+	for _, r := range rows[1:] {
+		for i, cell := range r {
+			if len(cell) > 1 && cell[0] == '\'' && strings.ContainsRune("=+-@\t", rune(cell[1])) {
+				r[i] = cell[1:] // as a reader of the CSV drops it
+				neutralised++
+			}
+		}
+	}
+	assert.Equal(t, 4, neutralised, "each cell that would be a formula starts with an apostrophe")
 	var back []map[string]any
 	for _, r := range rows[1:] {
 		back = append(back, map[string]any{"id": r[0], "level": r[1], "type": r[2], "text": r[3], "introduction": r[4],
@@ -309,7 +324,7 @@ func ExampleAnkiDeck() {
 // TestNoControlCharacters writes a question full of control characters in
 // every format for people, and checks that none reaches the output.
 func TestNoControlCharacters(t *testing.T) {
-	evil := "Why?\x1b]0;pwned\a\x1b[2J\r\x00\x7f\u009b31m\u0085end\xff"
+	evil := "Why?\x1b]0;pwned\a\x1b[2J\r\x00\x7f\u009b31m\u0085\u202eevil\u2066end\u2069\u202a\xff"
 	q := questionbank.Question{
 		ID: "evil-1", Level: questionbank.Senior, Type: questionbank.Technical,
 		Text: evil, Introduction: evil, HowToAnswer: []string{evil}, WhatNotToSay: []string{evil},
@@ -323,7 +338,7 @@ func TestNoControlCharacters(t *testing.T) {
 			text = strings.ReplaceAll(text, "\r\n", "\n") // CSV's own line ends
 		}
 		for _, r := range text {
-			if r != '\t' && r != '\n' && unicode.IsControl(r) {
+			if r != '\t' && r != '\n' && unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) {
 				t.Errorf("%v output holds control character %U", f, r)
 			}
 		}
@@ -334,4 +349,18 @@ func TestNoControlCharacters(t *testing.T) {
 	require.NoError(t, render.WriteGuidance(&out, q))
 	assert.NotContains(t, out.String(), "\x1b")
 	assert.Equal(t, evil, q.Text, "the caller's question is unchanged")
+
+	// JSON keeps the text, with every control escaped: it reads back whole.
+	q.Text = strings.ToValidUTF8(evil, "")
+	out.Reset()
+	require.NoError(t, render.WriteJSON(&out, []questionbank.Question{q}))
+	for _, r := range out.String() {
+		if r != '\n' && unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) {
+			t.Errorf("JSON output holds control character %U", r)
+		}
+	}
+	assert.Contains(t, out.String(), `\u009b31m\u0085\u202eevil\u2066end\u2069\u202a`)
+	var back []questionbank.Question
+	require.NoError(t, json.Unmarshal(out.Bytes(), &back))
+	assert.Equal(t, q.Text, back[0].Text)
 }
