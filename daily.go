@@ -16,7 +16,9 @@ import (
 // call with equal ones, in any process, returns the same question. Over
 // any k consecutive days, where k is the number of matches, the k
 // questions are all different: every match comes once before any comes
-// again. Different keys (a channel, a team, a user) get different orders.
+// again. Different keys (a channel, a team, a user) get different orders;
+// keys are compared in Unicode normal form C, so "café" typed with a
+// precomposed é or with a combining accent is one key.
 //
 //	q, ok := bank.Daily(time.Now(), "#backend-team", questionbank.ByLevelRange(questionbank.Senior, questionbank.Architect))
 func (b *Bank) Daily(day time.Time, key string, f Filter) (Question, bool) {
@@ -32,7 +34,7 @@ func (b *Bank) Daily(day time.Time, key string, f Filter) (Question, bool) {
 	// A permutation of the matches fixed by (version, key, filter), read
 	// at the day's place in it: k consecutive days are k places.
 	h := sha256.New()
-	for _, s := range []string{"questionbank daily", b.Version(), key, f.String()} {
+	for _, s := range []string{"questionbank daily", b.Version(), nfc(key), f.String()} {
 		h.Write(binary.AppendUvarint(nil, uint64(len(s))))
 		h.Write([]byte(s))
 	}

@@ -74,3 +74,14 @@ func TestDailyKeysDiffer(t *testing.T) {
 	_, ok = b.Daily(old, "x", Filter{})
 	assert.True(t, ok, "days before 1970 work too")
 }
+
+func TestDailyKeysInNFC(t *testing.T) {
+	bank := Default()
+	day := time.Date(2026, 12, 4, 9, 0, 0, 0, time.UTC)
+	for d := range 14 {
+		at := day.AddDate(0, 0, d)
+		a, _ := bank.Daily(at, "caf\u00e9", Filter{})
+		b, _ := bank.Daily(at, "cafe\u0301", Filter{})
+		assert.Equal(t, a.ID, b.ID, "day %d: one key, typed two ways", d)
+	}
+}

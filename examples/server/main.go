@@ -121,8 +121,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 		fmt.Fprintf(stderr, "server: %v\n", err)
 		return 1
 	}
+	handler := newServer(bank, newPractice(pr, time.Now))
+	if ip := ln.Addr().(*net.TCPAddr).IP; ip.IsLoopback() {
+		handler = loopbackHosts(handler)
+	}
 	srv := &http.Server{
-		Handler:           newServer(bank, newPractice(pr, time.Now)),
+		Handler:           handler,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       10 * time.Second,
 		WriteTimeout:      10 * time.Second,
@@ -173,6 +177,27 @@ var posted = map[string]bool{"/rate": true, "/undo": true}
 
 func notFound(w http.ResponseWriter, r *http.Request) {
 	writeError(w, http.StatusNotFound, fmt.Sprintf("no such endpoint %q; the endpoints are /questions, /questions/{id}, /facets, /search and /daily", r.URL.Path), -1)
+}
+
+// loopbackHosts answers 421 Misdirected Request to a request whose Host
+// is not a loopback name or address. A server that listens on loopback
+// serves this machine only; a page elsewhere that resolves its own name
+// to 127.0.0.1 (DNS rebinding) would otherwise drive it, and read the
+// learner's progress, through the browser.
+func loopbackHosts(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		host := r.Host
+		if name, _, err := net.SplitHostPort(host); err == nil {
+			host = name
+		}
+		host = strings.TrimSuffix(strings.ToLower(host), ".")
+		ip := net.ParseIP(strings.Trim(host, "[]"))
+		if host != "localhost" && !strings.HasSuffix(host, ".localhost") && (ip == nil || !ip.IsLoopback()) {
+			writeError(w, http.StatusMisdirectedRequest, fmt.Sprintf("this server listens on loopback and serves loopback names only, not host %q", r.Host), -1)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
 }
 
 // guard answers, in JSON, what the server does not serve: 405 to every

@@ -169,6 +169,19 @@ func TestServeAndShutdown(t *testing.T) {
 	assert.Equal(t, 200, resp.StatusCode)
 	assert.Contains(t, string(body), `"id":"junior-1"`)
 
+	// Listening on loopback, it serves loopback names only: a page that
+	// rebinds its own name to 127.0.0.1 gets nothing.
+	for host, want := range map[string]int{"evil.example": 421, "evil.example:80": 421, "10.0.0.1": 421,
+		"localhost": 200, "LOCALHOST.": 200, "app.localhost": 200, "127.0.0.2": 200, "[::1]:8080": 200, addr: 200} {
+		req, err := http.NewRequest("GET", "http://"+addr+"/questions/junior-1", nil)
+		require.NoError(t, err)
+		req.Host = host
+		resp, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		resp.Body.Close()
+		assert.Equal(t, want, resp.StatusCode, "Host %s", host)
+	}
+
 	cancel()
 	select {
 	case code := <-done:
