@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -171,24 +172,66 @@ func BenchmarkBuild(b *testing.B) {
 }
 
 // BenchmarkParseQueryHostile compares Bank.ParseQuery with ParseFilter on
-// a query of 4,096 bytes of skills that a bank of 5,000 skills lacks: the
-// bank check makes one bounded suggestion (goal: at most 20x).
+// queries of 4,096 bytes whose skills a bank of 5,000 skills lacks, each
+// the worst of its kind: the bank check makes one bounded suggestion
+// (goal: ParseQuery at most 20x ParseFilter for each).
+//
+//   - list: 680 unknown skills, comma-separated;
+//   - long: one unknown skill of 4,090 bytes (2,045 é);
+//   - near: an unknown skill that shares 27 characters with each of the
+//     bank's 5,000 skills, so that no length rules any out, then free
+//     text to 4,096 bytes.
 func BenchmarkParseQueryHostile(b *testing.B) {
-	bank, q := hostileSkillQuery(b)
-	b.Run("ParseFilter", func(b *testing.B) {
-		for range b.N {
-			if _, err := ParseFilter(q); err != nil {
-				b.Fatal(err)
-			}
+	bank, list := hostileSkillQuery(b)
+	near, nearQuery := nearSkillQuery(b)
+	for _, tc := range []struct {
+		name string
+		bank *Bank
+		q    string
+	}{
+		{"list", bank, list},
+		{"long", bank, "skill:" + strings.Repeat("é", 2045)},
+		{"near", near, nearQuery},
+	} {
+		if len(tc.q) > MaxQueryLen {
+			b.Fatalf("%s: %d bytes", tc.name, len(tc.q))
 		}
-	})
-	b.Run("ParseQuery", func(b *testing.B) {
-		for range b.N {
-			if _, err := bank.ParseQuery(q); err == nil {
-				b.Fatal("no error")
+		b.Run(tc.name+"/ParseFilter", func(b *testing.B) {
+			for range b.N {
+				if _, err := ParseFilter(tc.q); err != nil {
+					b.Fatal(err)
+				}
 			}
-		}
-	})
+		})
+		b.Run(tc.name+"/ParseQuery", func(b *testing.B) {
+			for range b.N {
+				if _, err := tc.bank.ParseQuery(tc.q); err == nil {
+					b.Fatal("no error")
+				}
+			}
+		})
+	}
+}
+
+// nearSkillQuery returns a bank of 5,000 skills of 31 characters that
+// share their first 27, and a 4,096-byte query whose one skill is one of
+// theirs but for its last four characters.
+func nearSkillQuery(tb testing.TB) (*Bank, string) {
+	tb.Helper()
+	qs := make([]Question, 5000)
+	for i := range qs {
+		qs[i] = Question{ID: fmt.Sprintf("q%d", i), Level: Senior, Type: Technical, Text: "Why?", Skills: []string{fmt.Sprintf("distributed-systems-designer-%04d", i)}}
+	}
+	bank, err := New(qs)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var q strings.Builder
+	q.WriteString("skill:distributed-systems-designer-xxxx")
+	for q.Len()+8 <= MaxQueryLen {
+		q.WriteString(" caching")
+	}
+	return bank, q.String()
 }
 
 // plainQuestion has Question's JSON form with plain strings: what

@@ -49,14 +49,24 @@ func Closest(s string, candidates []string, norm func(string) string) string {
 // insertion, deletion or change of a character, or the swap of two
 // neighbouring ones ("fromat" is one edit from "format"), as one edit. It
 // stops once the distance is sure to exceed limit and then returns
-// limit+1, so its work is at most about len(a)*(2*limit+1) steps.
+// limit+1. Its work is bounded before it starts: strings whose lengths
+// differ by more than limit (told from their bytes when it can, then from
+// their characters) are not compared at all, and the comparison fills
+// only the band of 2*limit+1 cells about the diagonal, so it takes at most
+// about len(a)*(2*limit+1) steps.
 func Distance(a, b string, limit int) int {
-	var abuf, bbuf [64]rune
-	ra, rb := appendRunes(abuf[:0], a), appendRunes(bbuf[:0], b)
-	if diff := len(ra) - len(rb); diff > limit || -diff > limit {
+	// A character is 1 to 4 bytes, so lengths in bytes can prove the
+	// lengths in characters too far apart without decoding either.
+	if (len(a)+utf8.UTFMax-1)/utf8.UTFMax > len(b)+limit || (len(b)+utf8.UTFMax-1)/utf8.UTFMax > len(a)+limit {
 		return limit + 1
 	}
+	if diff := utf8.RuneCountInString(a) - utf8.RuneCountInString(b); diff > limit || -diff > limit {
+		return limit + 1
+	}
+	var abuf, bbuf [64]rune
+	ra, rb := appendRunes(abuf[:0], a), appendRunes(bbuf[:0], b)
 	// Three rows of the dynamic program: two back, one back, this one.
+	// Cells outside the band hold limit+1, "too far".
 	var buf [3 * 65]int
 	width := len(rb) + 1
 	var rows []int
@@ -65,14 +75,20 @@ func Distance(a, b string, limit int) int {
 	} else {
 		rows = make([]int, 3*width)
 	}
+	far := limit + 1
 	prev2, prev, cur := rows[:width], rows[width:2*width], rows[2*width:]
 	for j := range prev {
-		prev[j] = j
+		prev[j] = min(j, far)
+		prev2[j], cur[j] = far, far
 	}
 	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		rowMin := i
-		for j := 1; j <= len(rb); j++ {
+		lo, hi := max(1, i-limit), min(len(rb), i+limit)
+		cur[0] = min(i, far)
+		if lo > 1 {
+			cur[lo-1] = far
+		}
+		rowMin := cur[0]
+		for j := lo; j <= hi; j++ {
 			cost := 1
 			if ra[i-1] == rb[j-1] {
 				cost = 0
@@ -81,15 +97,18 @@ func Distance(a, b string, limit int) int {
 			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
 				d = min(d, prev2[j-2]+1)
 			}
-			cur[j] = d
-			rowMin = min(rowMin, d)
+			cur[j] = min(d, far)
+			rowMin = min(rowMin, cur[j])
+		}
+		if hi < len(rb) {
+			cur[hi+1] = far
 		}
 		if rowMin > limit {
-			return limit + 1
+			return far
 		}
 		prev2, prev, cur = prev, cur, prev2
 	}
-	return min(prev[len(rb)], limit+1)
+	return min(prev[len(rb)], far)
 }
 
 func appendRunes(dst []rune, s string) []rune {

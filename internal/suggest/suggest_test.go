@@ -1,6 +1,8 @@
 package suggest
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -52,4 +54,63 @@ func TestClosest(t *testing.T) {
 		assert.Equal(t, tc.want, Closest(tc.s, names, nil), "Closest(%q)", tc.s)
 	}
 	assert.Equal(t, "Problem-solving", Closest("PROBLEM SOLVNG", []string{"Leadership", "Problem-solving"}, strings.ToLower))
+}
+
+// osa is the full dynamic program, every cell: what Distance's band and
+// its length checks must agree with.
+func osa(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(ra)][len(rb)]
+}
+
+func TestDistanceAgreesWithTheFullTable(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	alphabet := []rune("abcé日")
+	word := func() string {
+		w := make([]rune, r.IntN(9))
+		for i := range w {
+			w[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		return string(w)
+	}
+	for range 20000 {
+		a, b, limit := word(), word(), r.IntN(4)
+		want := min(osa(a, b), limit+1)
+		if got := Distance(a, b, limit); got != want {
+			t.Fatalf("Distance(%q, %q, %d) = %d, want %d", a, b, limit, got, want)
+		}
+	}
+}
+
+// BenchmarkClosestLong is the worst case of version 2: one unknown skill
+// of 4,090 bytes against 5,000 skills. Lengths rule every one out.
+func BenchmarkClosestLong(b *testing.B) {
+	skills := make([]string, 5000)
+	for i := range skills {
+		skills[i] = fmt.Sprintf("z%04d", i)
+	}
+	long := strings.Repeat("é", 2045)
+	for range b.N {
+		Closest(long, skills, nil)
+	}
 }
