@@ -1,6 +1,7 @@
 package questionbank
 
 import (
+	"maps"
 	"slices"
 	"strings"
 )
@@ -246,9 +247,13 @@ func setsProg(sets []*set) *prog {
 
 // phraseProg compiles a free-text node. One word is exactly its stem's
 // set, or, as a prefix, the union of the sets of the words it starts. Two
-// words are exactly the set of their stems side by side. A longer phrase
-// is the intersection of the sets of its pairs, and one ending in a prefix
-// the intersection of its words' sets, confirmed against the text.
+// words are exactly the set of their stems side by side. A word and a
+// prefix are the union of the pairs of the word's stem and each stem of a
+// word the prefix starts: exact when every word of those stems starts
+// with the prefix (as with a prefix of one letter: a stem keeps its
+// word's first letter), and otherwise confirmed against the text of those
+// questions only. A longer phrase is the intersection of the sets of its
+// pairs, confirmed against the text.
 func (t *textIndex) phraseProg(n *node) *prog {
 	ph := n.text
 	last := len(ph.words) - 1
@@ -265,7 +270,7 @@ func (t *textIndex) phraseProg(n *node) *prog {
 		whole = last
 	}
 	switch {
-	case whole == 1:
+	case whole == 1 && !ph.prefix:
 		if !add(t.stems[ph.stems[0]]) {
 			return progNone
 		}
@@ -276,18 +281,52 @@ func (t *textIndex) phraseProg(n *node) *prog {
 			}
 		}
 	}
+	exact := len(groups) <= 1 && whole <= 2 && !ph.prefix
 	if ph.prefix {
-		var sets []*set
-		i, _ := slices.BinarySearch(t.vocab, ph.words[last])
-		for ; i < len(t.vocab) && strings.HasPrefix(t.vocab[i], ph.words[last]); i++ {
-			sets = append(sets, t.words[t.vocab[i]].set)
-		}
+		sets, ok := t.prefixSets(ph, whole)
 		if !add(sets...) {
 			return progNone
 		}
+		exact = ok && len(groups) == 1
 	}
-	if len(groups) == 1 && (whole <= 2 && !ph.prefix || whole == 0) {
-		return setsProg(groups[0]) // exact: nothing to confirm
+	if exact {
+		return setsProg(groups[0]) // nothing to confirm
 	}
 	return withDepth(&prog{op: opPhrase, groups: groups, text: ph, ix: t})
+}
+
+// prefixSets returns the sets for the prefix that ends ph, after its whole
+// words: alone, the sets of the words it starts; after a word, the pairs
+// of that word's stem and each stem of a word it starts. exact reports
+// whether their union is exactly the questions where the prefix stands
+// there, with nothing to confirm.
+func (t *textIndex) prefixSets(ph *phrase, whole int) (sets []*set, exact bool) {
+	prefix := ph.words[len(ph.words)-1]
+	lo, _ := slices.BinarySearch(t.vocab, prefix)
+	hi := lo
+	for hi < len(t.vocab) && strings.HasPrefix(t.vocab[hi], prefix) {
+		hi++
+	}
+	if whole == 0 {
+		for _, w := range t.vocab[lo:hi] {
+			sets = append(sets, t.words[w].set)
+		}
+		return sets, true
+	}
+	// The stems of the words the prefix starts, and how many of each
+	// stem's words it starts: all of them, and the pairs are exact.
+	started := map[string]int{}
+	for _, w := range t.vocab[lo:hi] {
+		started[t.stemOf[w]]++
+	}
+	pairs := t.pairSets()
+	prev := ph.stems[whole-1]
+	exact = true
+	for _, st := range slices.Sorted(maps.Keys(started)) {
+		if s := pairs[prev+" "+st]; s != nil {
+			sets = append(sets, s)
+			exact = exact && started[st] == len(t.byStem[st])
+		}
+	}
+	return sets, exact
 }

@@ -1,6 +1,7 @@
 package questionbank
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -177,6 +178,7 @@ func And(fs ...Filter) Filter {
 			kids = append(kids, f.n)
 		}
 	}
+	kids = distinctTerms(kids)
 	switch len(kids) {
 	case 0:
 		return Filter{}
@@ -202,6 +204,7 @@ func Or(fs ...Filter) Filter {
 			kids = append(kids, f.n)
 		}
 	}
+	kids = distinctTerms(kids)
 	switch len(kids) {
 	case 0:
 		return Filter{noneNode}
@@ -209,6 +212,73 @@ func Or(fs ...Filter) Filter {
 		return Filter{kids[0]}
 	}
 	return Filter{&node{kind: kindOr, kids: kids}}
+}
+
+// distinctTerms returns kids without the terms (levels, types, skills,
+// free text) that an earlier kid repeats: "a s*" written 500 times is
+// one term, matched once. Lists of IDs and compound kids are kept as they
+// are; the work budget of Bank.ParseQuery bounds what they cost.
+func distinctTerms(kids []*node) []*node {
+	if len(kids) < 2 {
+		return kids
+	}
+	if len(kids) <= 16 { // compared pairwise, without allocating
+		out := kids[:0:0]
+		for i, k := range kids {
+			if !slices.ContainsFunc(kids[:i], func(e *node) bool { return sameTerm(e, k) }) {
+				out = append(out, k)
+			}
+		}
+		if len(out) == len(kids) {
+			return kids
+		}
+		return out
+	}
+	seen := make(map[string]bool, len(kids))
+	out := make([]*node, 0, len(kids))
+	for _, k := range kids {
+		if key := termKey(k); key != "" {
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
+// sameTerm reports whether a and b are the same term.
+func sameTerm(a, b *node) bool {
+	if a == b {
+		return true
+	}
+	if a.kind != b.kind {
+		return false
+	}
+	switch a.kind {
+	case kindLevel, kindType:
+		return a.mask == b.mask
+	case kindSkill:
+		return slices.Equal(a.vals, b.vals)
+	case kindText:
+		return a.text.prefix == b.text.prefix && slices.Equal(a.text.words, b.text.words)
+	}
+	return false
+}
+
+// termKey returns a key that the same terms share, or "" for a node that
+// is not a term sameTerm compares.
+func termKey(n *node) string {
+	switch n.kind {
+	case kindLevel, kindType:
+		return fmt.Sprintf("%d %d", n.kind, n.mask)
+	case kindSkill:
+		return fmt.Sprintf("%d %q", n.kind, n.vals)
+	case kindText:
+		return fmt.Sprintf("%d %t %q", n.kind, n.text.prefix, n.text.words)
+	}
+	return ""
 }
 
 // Not returns a [Filter] that matches the questions f does not match.

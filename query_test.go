@@ -337,12 +337,32 @@ func TestHostileQueries(t *testing.T) {
 }
 
 func TestLongOrChainIsFlat(t *testing.T) {
-	f := MustParseFilter(strings.TrimSuffix(strings.Repeat("x OR ", 500), " OR "))
+	terms := make([]string, 500)
+	for i := range terms {
+		terms[i] = fmt.Sprintf("x%d", i)
+	}
+	f := MustParseFilter(strings.Join(terms, " OR "))
 	require.Equal(t, kindOr, f.n.kind)
 	assert.Len(t, f.n.kids, 500)
-	g := MustParseFilter(strings.Repeat("x ", 500))
+	g := MustParseFilter(strings.Join(terms, " "))
 	require.Equal(t, kindAnd, g.n.kind)
 	assert.Len(t, g.n.kids, 500)
+}
+
+// A term repeated is one term: it is matched, and costs, once.
+func TestRepeatedTermsAreOne(t *testing.T) {
+	for _, tc := range []struct{ q, want string }{
+		{strings.TrimSpace(strings.Repeat(`"a s*" `, 585)), `"a s*"`},
+		{strings.TrimSpace(strings.Repeat("k* ", 1365)), "k*"},
+		{"caching Caching level:senior CACHING level:senior", "caching level:senior"},
+		{"skill:go OR skill:Go OR type:technical OR type:technical", "skill:go OR type:technical"},
+		{"api gateway api", "api gateway"},
+		{`"api gateway" "api gateway*"`, `"api gateway" "api gateway*"`}, // a prefix is another term
+	} {
+		f, err := ParseFilter(tc.q)
+		require.NoError(t, err, tc.q)
+		assert.Equal(t, tc.want, f.String(), "ParseFilter(%.40q...)", tc.q)
+	}
 }
 
 func TestFilterText(t *testing.T) {
