@@ -124,6 +124,14 @@
 // than write what cannot be read. Queries are limited to [MaxQueryLen]
 // bytes and [MaxQueryDepth] nested parentheses.
 //
+// A term repeated is one term: "a s*" written 500 times is matched once.
+// [Bank.ParseQuery], [Bank.Query] and [Bank.Search] also bound the work a
+// query asks of the bank: before evaluating anything they estimate it from
+// the index (the sets to combine, the postings to rank, the text to read
+// to confirm a phrase) and refuse a query that would take more than about
+// 20 ms, with a SyntaxError that begins "query too expensive:" and names
+// the costliest term. A server can then answer every query promptly.
+//
 // # Ranked search
 //
 // [Bank.Search] returns what [Bank.Query] returns, most relevant first: BM25F

@@ -1,6 +1,7 @@
 package questionbank
 
 import (
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -153,5 +154,42 @@ func TestPrefixInAPhrase(t *testing.T) {
 		if got := bank.Count(f); got != want {
 			t.Errorf("Count(%s) = %d, Match matches %d", q, got, want)
 		}
+	}
+}
+
+// A query whose work the bank cannot bound is refused before any is done,
+// with the error of a bad query; the same query on a small bank runs.
+func TestQueryTooExpensive(t *testing.T) {
+	long := strings.Repeat("a the ", 1000)
+	qs := make([]Question, 600)
+	for i := range qs {
+		qs[i] = Question{ID: fmt.Sprintf("t-%d", i), Level: Senior, Type: Technical, Text: long}
+	}
+	bank, err := New(qs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = bank.ParseQuery(`level:senior "a the a"`)
+	var se *SyntaxError
+	if !errors.As(err, &se) {
+		t.Fatalf("ParseQuery = %v, want a *SyntaxError", err)
+	}
+	want := `query too expensive: the term "a the a" alone would take about`
+	if !strings.HasPrefix(se.Msg, want) || !strings.Contains(se.Msg, "on this bank of 600 questions (the limit is 20 ms)") {
+		t.Errorf("ParseQuery: %q, want %q...", se.Msg, want)
+	}
+	if _, err := bank.Search(`"a the a"`, 10); !errors.As(err, &se) {
+		t.Errorf("Search = %v, want the same error", err)
+	}
+	small, err := New(qs[:10])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := small.Query(`"a the a"`); err != nil || len(n) != 10 {
+		t.Errorf("on 10 questions: %d, %v; want all 10", len(n), err)
+	}
+	// ParseFilter knows no bank: the budget is the bank's to apply.
+	if _, err := ParseFilter(`"a the a"`); err != nil {
+		t.Error(err)
 	}
 }

@@ -385,6 +385,9 @@ func (b *Bank) ParseQuery(q string) (Filter, error) {
 		}
 		return Filter{}, syntaxErrorf(q, v.off, "%s", msg)
 	}
+	if err := b.checkCost(q, f); err != nil {
+		return Filter{}, err
+	}
 	return f, nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"strings"
 )
 
 // A Hit is one result of [Bank.Search]: a question and its relevance.
@@ -150,16 +151,7 @@ func (m *matchSet) rank(i int32) int {
 // frequency of the word ph (a one-word phrase), and returns the number of
 // questions of the bank that hold it.
 func (t *textIndex) termFreqs(ph *phrase, m *matchSet, tf []float64) int {
-	var ws []*word
-	switch {
-	case len(ph.words) == 1 && !ph.prefix:
-		ws = t.byStem[ph.stems[0]]
-	case len(ph.words) == 1:
-		i, _ := slices.BinarySearch(t.vocab, ph.words[0])
-		for ; i < len(t.vocab) && len(t.vocab[i]) >= len(ph.words[0]) && t.vocab[i][:len(ph.words[0])] == ph.words[0]; i++ {
-			ws = append(ws, t.words[t.vocab[i]])
-		}
-	}
+	ws := t.termWords(ph)
 	df := 0
 	if len(ws) == 1 {
 		df = ws[0].set.count()
@@ -178,6 +170,32 @@ func (t *textIndex) termFreqs(ph *phrase, m *matchSet, tf []float64) int {
 		}
 	}
 	return df
+}
+
+// termWords returns the words of the vocabulary a search term, a one-word
+// phrase, stands for: the words of its stem, or the words a prefix starts.
+func (t *textIndex) termWords(ph *phrase) []*word {
+	if len(ph.words) != 1 {
+		return nil
+	}
+	if !ph.prefix {
+		return t.byStem[ph.stems[0]]
+	}
+	var ws []*word
+	i, _ := slices.BinarySearch(t.vocab, ph.words[0])
+	for ; i < len(t.vocab) && strings.HasPrefix(t.vocab[i], ph.words[0]); i++ {
+		ws = append(ws, t.words[t.vocab[i]])
+	}
+	return ws
+}
+
+// meanWords returns the mean number of words of a question's fields.
+func (t *textIndex) meanWords() int {
+	n := 0.0
+	for _, l := range t.avgLen {
+		n += l
+	}
+	return int(n) + 1
 }
 
 // weigh returns the weighted, length-normalised frequency of a term that
