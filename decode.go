@@ -239,9 +239,9 @@ func (d *decoder) question(q *Question) (reported int) {
 // kind, which the caller skips.
 func (d *decoder) field(q *Question, k int, report func(int, func() string)) bool {
 	name := d.keys[k]
-	bit := [...]int{fieldID, fieldLevel, fieldType, fieldText, 0, 0, 0, 0, fieldSkills}[k]
+	bit := [...]int{fieldID, fieldLevel, fieldType, fieldText, 0, 0, 0, 0, fieldSkills, 0}[k]
 	c := d.data[d.pos]
-	if k == 5 || k == 6 || k == 8 { // the lists
+	if k == 5 || k == 6 || k == 8 || k == 9 { // the lists
 		if c != '[' {
 			report(bit, func() string { return fmt.Sprintf("%s: want an array of strings, found %s", name, kindOf(c)) })
 			return false
@@ -257,8 +257,10 @@ func (d *decoder) field(q *Question, k int, report func(int, func() string)) boo
 			q.HowToAnswer = list
 		case 6:
 			q.WhatNotToSay = list
-		default:
+		case 8:
 			q.Skills = list
+		default:
+			q.FollowUps = list
 		}
 		return true
 	}

@@ -26,7 +26,8 @@ import (
 //	    "how_to_answer": ["...", "..."],
 //	    "what_not_to_say": ["..."],
 //	    "example_answer": "...",
-//	    "skills": ["Caching", "Performance Optimization"]
+//	    "skills": ["Caching", "Performance Optimization"],
+//	    "follow_ups": ["And when the cache is cold?"]
 //	  }
 //	]
 //

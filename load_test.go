@@ -332,3 +332,16 @@ func TestSyntaxErrorFromJSONIsNotWrapped(t *testing.T) {
 	var se *json.SyntaxError
 	assert.False(t, errors.As(err, &se), "the message carries the line; the type is ours")
 }
+
+func TestLoadJSONFollowUps(t *testing.T) {
+	b, err := LoadJSON(strings.NewReader(`[{"id": "a", "level": "senior", "type": "technical", "text": "Why?", "follow_ups": ["And then?", "Why not?"]}]`))
+	require.NoError(t, err)
+	q, _ := b.Get("a")
+	assert.Equal(t, []string{"And then?", "Why not?"}, q.FollowUps)
+	q.FollowUps[0] = "changed"
+	again, _ := b.Get("a")
+	assert.Equal(t, "And then?", again.FollowUps[0], "a copy")
+
+	_, err = LoadJSON(strings.NewReader(`[{"id": "a", "level": "senior", "type": "technical", "text": "Why?", "follow_ups": "And then?"}]`))
+	assert.ErrorContains(t, err, "follow_ups: want an array of strings, found a string")
+}

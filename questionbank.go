@@ -40,6 +40,9 @@ type Question struct {
 	// Skills names the skills the question tests, as the corpus writes
 	// them ("Problem-solving", "Attention To Detail").
 	Skills []string `json:"skills,omitempty"`
+	// FollowUps are what an interviewer may ask next, one question an
+	// element; optional.
+	FollowUps []string `json:"follow_ups,omitempty"`
 }
 
 // clone returns a deep copy of q. The three slices share one allocation,
@@ -54,7 +57,9 @@ func (q Question) clone() Question {
 }
 
 // listLen returns the number of strings in q's slices.
-func (q *Question) listLen() int { return len(q.HowToAnswer) + len(q.WhatNotToSay) + len(q.Skills) }
+func (q *Question) listLen() int {
+	return len(q.HowToAnswer) + len(q.WhatNotToSay) + len(q.Skills) + len(q.FollowUps)
+}
 
 // cloneTo returns a deep copy of q whose slices are copied into buf's
 // spare capacity, which must hold q.listLen() more, and what is left of buf.
@@ -62,6 +67,7 @@ func (q Question) cloneTo(buf []string) (Question, []string) {
 	q.HowToAnswer, buf = cloneInto(buf, q.HowToAnswer)
 	q.WhatNotToSay, buf = cloneInto(buf, q.WhatNotToSay)
 	q.Skills, buf = cloneInto(buf, q.Skills)
+	q.FollowUps, buf = cloneInto(buf, q.FollowUps)
 	return q, buf
 }
 

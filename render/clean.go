@@ -27,6 +27,7 @@ func Clean(q questionbank.Question) questionbank.Question {
 	q.WhatNotToSay = cleanList(q.WhatNotToSay)
 	q.ExampleAnswer = cleanText(q.ExampleAnswer)
 	q.Skills = cleanList(q.Skills)
+	q.FollowUps = cleanList(q.FollowUps)
 	return q
 }
 

@@ -23,7 +23,7 @@ func csvHeader() []string {
 // WriteCSV writes qs as CSV (RFC 4180, as encoding/csv writes it): a
 // header row with the keys of the question schema, then one question a
 // row, with levels and types by key. Each list (how to answer, what not to
-// say, skills) is one cell with an item a line; a line break inside an
+// say, skills, follow-ups) is one cell with an item a line; a line break inside an
 // item becomes a space, so that the lines split back into the items.
 // Spreadsheet programs open it as it is.
 //
@@ -40,7 +40,7 @@ func WriteCSV(w io.Writer, qs []questionbank.Question) error {
 	}
 	for _, q := range cleanAll(qs) {
 		row := []string{q.ID, q.Level.String(), q.Type.String(), q.Text, q.Introduction,
-			csvList(q.HowToAnswer), csvList(q.WhatNotToSay), q.ExampleAnswer, csvList(q.Skills)}
+			csvList(q.HowToAnswer), csvList(q.WhatNotToSay), q.ExampleAnswer, csvList(q.Skills), csvList(q.FollowUps)}
 		for i, cell := range row {
 			if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
 				row[i] = "'" + cell

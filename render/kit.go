@@ -29,6 +29,7 @@ func WriteKit(w io.Writer, qs []questionbank.Question) error {
 		bw.WriteString("\n")
 		mdList(bw, "Listen for", q.HowToAnswer)
 		mdList(bw, "Red flags", q.WhatNotToSay)
+		mdList(bw, "Follow-up questions", q.FollowUps)
 		bw.WriteString("\n### Score\n\n")
 		bw.WriteString("☐ 1 &nbsp; ☐ 2 &nbsp; ☐ 3 &nbsp; ☐ 4 &nbsp; ☐ 5\n\n")
 		bw.WriteString("- **1**: misses the point, or says what is under red flags\n")

@@ -31,6 +31,7 @@ func WriteMarkdown(w io.Writer, qs []questionbank.Question) error {
 		if q.ExampleAnswer != "" {
 			fmt.Fprintf(bw, "\n### Example answer\n\n%s\n", mdEscape(q.ExampleAnswer))
 		}
+		mdList(bw, "Follow-up questions", q.FollowUps)
 	}
 	return bw.Flush()
 }

@@ -126,12 +126,13 @@ func TestCSVReadsBackAsJSON(t *testing.T) {
 	qs[1].Skills = []string{"+1", "@SUM(A1)"}
 	qs[2].Introduction = "-2+3"
 	qs[2].ExampleAnswer = "\tlead"
+	qs[3].FollowUps = []string{"And if the cache is cold?", "Who owns the fix?"}
 	var buf bytes.Buffer
 	require.NoError(t, render.WriteCSV(&buf, qs))
 	rows, err := csv.NewReader(&buf).ReadAll()
 	require.NoError(t, err)
 	require.Len(t, rows, 1+len(qs))
-	assert.Equal(t, []string{"id", "level", "type", "text", "introduction", "how_to_answer", "what_not_to_say", "example_answer", "skills"}, rows[0])
+	assert.Equal(t, []string{"id", "level", "type", "text", "introduction", "how_to_answer", "what_not_to_say", "example_answer", "skills", "follow_ups"}, rows[0])
 	lines := func(s string) []string {
 		if s == "" {
 			return nil
@@ -152,6 +153,9 @@ func TestCSVReadsBackAsJSON(t *testing.T) {
 	for _, r := range rows[1:] {
 		back = append(back, map[string]any{"id": r[0], "level": r[1], "type": r[2], "text": r[3], "introduction": r[4],
 			"how_to_answer": lines(r[5]), "what_not_to_say": lines(r[6]), "example_answer": r[7], "skills": lines(r[8])})
+		if r[9] != "" { // as JSON omits an empty list
+			back[len(back)-1]["follow_ups"] = lines(r[9])
+		}
 	}
 	var jsonOut bytes.Buffer
 	require.NoError(t, render.WriteJSON(&jsonOut, qs))
@@ -302,11 +306,11 @@ func ExampleWriteCSV() {
 	render.WriteCSV(&buf, []questionbank.Question{q})
 	fmt.Print(strings.ReplaceAll(buf.String(), "\r\n", "\n")) // records end in CRLF, as RFC 4180 has it
 	// Output:
-	// id,level,type,text,introduction,how_to_answer,what_not_to_say,example_answer,skills
+	// id,level,type,text,introduction,how_to_answer,what_not_to_say,example_answer,skills,follow_ups
 	// mid-1,mid,behavioral,Can you describe a challenging bug you encountered in your previous projects and how you resolved it?,,"Begin by explaining the context of the project and the specific bug that occurred.
 	// Detail the steps you took to identify the root cause of the bug.",,,"Problem-solving
 	// Debugging
-	// Technical Knowledge"
+	// Technical Knowledge",
 }
 
 func ExampleAnkiDeck() {
@@ -363,4 +367,19 @@ func TestNoControlCharacters(t *testing.T) {
 	var back []questionbank.Question
 	require.NoError(t, json.Unmarshal(out.Bytes(), &back))
 	assert.Equal(t, q.Text, back[0].Text)
+}
+
+func TestFollowUpsAreShown(t *testing.T) {
+	q, _ := questionbank.Default().Get("senior-1")
+	q.FollowUps = []string{"What would you monitor afterwards?", "Who did you tell?"}
+	for _, f := range []render.Format{render.Text, render.Markdown, render.Kit, render.JSON, render.CSV} {
+		var out bytes.Buffer
+		require.NoError(t, render.Write(&out, f, []questionbank.Question{q}))
+		for _, fu := range q.FollowUps {
+			assert.Contains(t, out.String(), fu, "%v", f)
+		}
+		if f != render.JSON && f != render.CSV {
+			assert.Contains(t, out.String(), "Follow-up questions", "%v", f)
+		}
+	}
 }

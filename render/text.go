@@ -78,6 +78,12 @@ func writeGuidance(w *bufio.Writer, indent string, q questionbank.Question) {
 		section("Example answer")
 		writeWrapped(w, indent, indent, q.ExampleAnswer)
 	}
+	if len(q.FollowUps) > 0 {
+		section("Follow-up questions")
+		for _, s := range q.FollowUps {
+			writeWrapped(w, indent+"- ", indent+"  ", s)
+		}
+	}
 }
 
 // meta is a question's level, type and ID in one line.
