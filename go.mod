@@ -5,6 +5,8 @@ go 1.23.0
 require (
 	github.com/blevesearch/snowballstem v0.9.0
 	github.com/stretchr/testify v1.11.1
+	github.com/yuin/goldmark v1.8.7
+	go.yaml.in/yaml/v3 v3.0.6
 	golang.org/x/text v0.28.0
 )
 

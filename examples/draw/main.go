@@ -13,7 +13,11 @@
 //	-plan P      draw an interview plan instead of -n questions: quotas
 //	             QUERY=N separated by commas, such as
 //	             'type:technical=2,type:behavioral=1'; -q narrows every quota
-//	-bank FILE   draw from a JSON bank instead of the embedded one
+//	-bank PATH   draw from a bank of your own instead of the embedded one:
+//	             a JSON file, or a directory of Markdown files (one
+//	             question a file; see package mdbank)
+//	-check       load and check the bank, print a one-line summary of it,
+//	             and exit: 0 when it is valid, 2 when it is not (for CI)
 //
 // The same seed, query and bank give the same output. The exit status is
 // grep's: 0 when questions were printed, 1 when no question matched, 2 for
@@ -41,7 +45,8 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-const usage = `usage: draw [-q QUERY] [-n N | -plan QUOTAS] [-seed S] [-format F] [-deck NAME] [-bank FILE]
+const usage = `usage: draw [-q QUERY] [-n N | -plan QUOTAS] [-seed S] [-format F] [-deck NAME] [-bank PATH]
+       draw -bank PATH -check
 
 Draw random backend interview questions, with how to answer them.
 
@@ -53,6 +58,7 @@ Examples:
   draw -plan 'type:technical=2,type:behavioral=1' -q 'level>=senior' -seed 42 -format kit
   draw -n 14 -format csv > questions.csv
   draw -bank my-questions.json -q 'type:behavioral'
+  draw -bank questions/ -check                  validate a team's Markdown bank in CI
 
 Flags:
 `
@@ -68,7 +74,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	formatName := fs.String("format", "text", "output `format`: text, markdown, json, anki, csv or kit")
 	deck := fs.String("deck", "", "the Anki `deck` the notes go to, with -format anki (default \""+render.DefaultDeck+"\")")
 	planText := fs.String("plan", "", "an interview plan: `quotas` QUERY=N, separated by commas, such as 'type:technical=2,type:behavioral=1'")
-	bankFile := fs.String("bank", "", "a JSON bank `file` to draw from instead of the embedded questions")
+	bankFile := fs.String("bank", "", "a bank to draw from instead of the embedded questions: a JSON `file`, or a directory of Markdown files")
+	check := fs.Bool("check", false, "check the -bank, print a summary of it, and exit 0 if it is valid or 2 if not")
 	hint := func(rest []string) string {
 		return "give the query with -q, quoted: -q '" + strings.Join(rest, " ") + "'"
 	}
@@ -104,6 +111,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintln(stderr, cli.Prefix("draw: ", err.Error()))
 		return 2
+	}
+	if *check {
+		fmt.Fprintln(stdout, summary(*bankFile, bank))
+		return 0
 	}
 	f, ok := cli.ParseQuery(stderr, "draw", bank, *query)
 	if !ok {
@@ -206,4 +217,26 @@ func parsePlan(bank *questionbank.Bank, text string) ([]questionbank.Quota, erro
 		return nil, errors.New("no quotas")
 	}
 	return quotas, nil
+}
+
+// summary sums up a bank in one line: its questions, by level and type,
+// and its skills.
+func summary(name string, bank *questionbank.Bank) string {
+	fc := bank.Facets(questionbank.Filter{})
+	var levels, types []string
+	for _, l := range questionbank.Levels() {
+		if n := fc.Levels[l]; n > 0 {
+			levels = append(levels, fmt.Sprintf("%s %d", l, n))
+		}
+	}
+	for _, t := range questionbank.Types() {
+		if n := fc.Types[t]; n > 0 {
+			types = append(types, fmt.Sprintf("%s %d", t, n))
+		}
+	}
+	if name == "" {
+		name = "the embedded bank"
+	}
+	return fmt.Sprintf("%s: %s (%s; %s), %s: valid", name, cli.Count(bank.Len(), "question"),
+		strings.Join(levels, ", "), strings.Join(types, ", "), cli.Count(len(bank.Skills()), "skill"))
 }

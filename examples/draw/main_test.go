@@ -276,3 +276,24 @@ func TestPlan(t *testing.T) {
 	assert.Equal(t, 2, code)
 	assert.Contains(t, errOut, "-n and -plan do not go together")
 }
+
+// A team's bank as Markdown files: checked for CI, then drawn from.
+func TestMarkdownBank(t *testing.T) {
+	dir := t.TempDir()
+	file := "---\nid: team-1\nlevel: senior\ntype: technical\nskills: [Caching]\n---\n\n# How would you cache a slow service?\n\n## How to answer\n\n- Say what to cache\n\n## Follow-up questions\n\n- And if it is down?\n"
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "caching.md"), []byte(file), 0o644))
+	code, out, errOut := draw(t, "-bank", dir, "-check")
+	require.Equal(t, 0, code, errOut)
+	assert.Equal(t, dir+": 1 question (senior 1; technical 1), 1 skill: valid\n", out)
+
+	code, out, _ = draw(t, "-bank", dir, "-format", "kit")
+	require.Equal(t, 0, code)
+	assert.Contains(t, out, "How would you cache a slow service?")
+	assert.Contains(t, out, "And if it is down?")
+
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "broken.md"), []byte(strings.NewReplacer("senior", "senor", "team-1", "team-2").Replace(file)), 0o644))
+	code, out, errOut = draw(t, "-bank", dir, "-check")
+	assert.Equal(t, 2, code)
+	assert.Empty(t, out)
+	assert.Equal(t, "draw: bank "+dir+"/: broken.md:3: unknown level \"senor\"; did you mean \"senior\"? (levels are junior, developer, mid, senior, lead, principal, architect)\n", errOut)
+}

@@ -18,17 +18,27 @@ import (
 	"github.com/backendprep/questionbank"
 	"github.com/backendprep/questionbank/examples/internal/practicestate"
 	"github.com/backendprep/questionbank/internal/suggest"
+	"github.com/backendprep/questionbank/mdbank"
 	"github.com/backendprep/questionbank/srs"
 )
 
-// LoadBank returns the embedded bank for an empty name, and otherwise the
-// JSON bank in the named file. Every line of an error names the file, so
-// that each problem of an invalid bank says where it is:
+// LoadBank returns the embedded bank for an empty name, the JSON bank in
+// the named file, or for a directory, the bank of its Markdown files
+// (package mdbank). Every line of an error names the bank, so that each
+// problem of an invalid bank says where it is:
 //
 //	bank file my.json: line 4: question 2 (id "x"): empty question text
+//	bank questions/: caching.md:3: unknown level "senor"; did you mean "senior"?
 func LoadBank(name string) (*questionbank.Bank, error) {
 	if name == "" {
 		return questionbank.Default(), nil
+	}
+	if fi, err := os.Stat(name); err == nil && fi.IsDir() {
+		bank, err := mdbank.Load(os.DirFS(name))
+		if err != nil {
+			return nil, prefixLines("bank "+strings.TrimSuffix(name, "/")+"/: ", strings.ReplaceAll(err.Error(), "mdbank: ", ""))
+		}
+		return bank, nil
 	}
 	file, err := os.Open(name)
 	if err != nil {
@@ -37,13 +47,14 @@ func LoadBank(name string) (*questionbank.Bank, error) {
 	defer file.Close()
 	bank, err := questionbank.LoadJSON(file)
 	if err != nil {
-		lines := strings.Split(err.Error(), "\n")
-		for i, l := range lines {
-			lines[i] = "bank file " + name + ": " + strings.TrimPrefix(l, "questionbank: ")
-		}
-		return nil, errors.New(strings.Join(lines, "\n"))
+		return nil, prefixLines("bank file "+name+": ", strings.ReplaceAll(err.Error(), "questionbank: ", ""))
 	}
 	return bank, nil
+}
+
+// prefixLines returns msg as an error with prefix before each line.
+func prefixLines(prefix, msg string) error {
+	return errors.New(Prefix(prefix, msg))
 }
 
 // Rand returns a *rand.Rand seeded with seed, or nil, the package's own
@@ -198,7 +209,7 @@ type PracticeFlags struct {
 // DefinePracticeFlags defines the practice flags on flags.
 func DefinePracticeFlags(flags *flag.FlagSet) *PracticeFlags {
 	return &PracticeFlags{
-		bank:      flags.String("bank", "", "a JSON bank `file` to practise from instead of the embedded questions"),
+		bank:      flags.String("bank", "", "a bank to practise from instead of the embedded questions: a JSON `file`, or a directory of Markdown files"),
 		state:     flags.String("state", "", "the progress `file`, shared by examples/practice, the page of examples/server and examples/mcp; none: in memory"),
 		newPerDay: flags.Int("new", 10, "how many new `questions` to start a day"),
 		scheduler: SchedulerFlags(flags),

@@ -1,0 +1,54 @@
+// Package mdbank reads and writes a question bank kept as Markdown files,
+// one question a file, so that a team can keep its questions in git,
+// review them in pull requests and have CI reject a broken file.
+//
+// A file is YAML front matter, then the question as a level-1 heading,
+// then its sections under level-2 headings:
+//
+//	---
+//	id: senior-caching
+//	level: senior
+//	type: technical
+//	skills: [Caching, Redis]
+//	---
+//
+//	# How would you cache the results of a slow service?
+//
+//	Introduction: what the question assesses, in one or more paragraphs.
+//
+//	## How to answer
+//
+//	- one point a bullet
+//
+//	## What not to say
+//
+//	- one mistake a bullet
+//
+//	## Example answer
+//
+//	One or more paragraphs.
+//
+//	## Follow-up questions
+//
+//	- optional: what an interviewer asks next
+//
+// The front matter's keys are id, level, type (by name, as
+// questionbank.ParseLevel and ParseType read them) and skills, a list.
+// Section headings are matched without regard to case, and any list
+// marker (-, *, + or numbers) will do. A text keeps the Markdown of its
+// blocks as written, inline markup and all: the lines of a paragraph are
+// joined by a space (a hard line break, two spaces or a backslash at the
+// end of a line, is kept as a line break), and paragraphs are separated
+// by one blank line, "\n\n". A list item may span lines.
+//
+// [Load] reports every problem of every file at once, each as
+// path:line: what is wrong (a missing or unknown key, an unknown section
+// with the one meant, a bad level or type, an ID that two files share,
+// a file that is not UTF-8), and returns no bank unless there are none.
+// A byte-order mark and CRLF line endings are read as any file. Its work
+// is linear in the size of the files.
+//
+// Markdown is parsed by goldmark (CommonMark), and the front matter by
+// go.yaml.in/yaml/v3; this package is the only one of the module that
+// imports them.
+package mdbank
