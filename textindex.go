@@ -38,22 +38,18 @@ type textIndex struct {
 	pairsOnce sync.Once
 	pairs     map[string]*set // by two stems, "a b": questions where they stand side by side in a field; see pairSets
 
-	lens   [][numGroups]uint32 // each question's length in words, by group
-	avgLen [numGroups]float64  // the mean of lens, by group
-	// norms are each question's BM25F factors, by group: the group's
-	// weight over its length normalisation, computed once here so that
-	// ranking multiplies where it would divide (Search: 2x faster).
-	norms [][numGroups]float64
-
-	scratch sync.Pool // of *searchScratch, for Search
+	lens    [][numGroups]uint32 // each question's length in words, by group
+	avgLen  [numGroups]float64  // the mean of lens, by group
+	scratch sync.Pool           // of *searchScratch, for Search
 }
 
 // A word is one word of the vocabulary: the questions holding it, and for
 // each of them, how often it occurs in each group, a byte a group.
 type word struct {
 	set   *set
-	posts []post // in question order
-	sid   uint32 // the number of its stem
+	posts []post    // in question order
+	tf    []float64 // for each post, the word's BM25F frequency there: its counts weighed by group and length
+	sid   uint32    // the number of its stem
 }
 
 // A post is one question holding a word, and how often it holds it in
@@ -127,10 +123,24 @@ func buildTextIndex(qs []Question, parts int) *textIndex {
 	for g := range t.avgLen {
 		t.avgLen[g] = max(t.avgLen[g]/float64(max(n, 1)), 1)
 	}
-	t.norms = make([][numGroups]float64, len(t.lens))
+	// Each posting's frequency, weighed once here rather than at each
+	// search: Search of one word at 100,000 questions is 4x faster so,
+	// for 8 bytes a posting.
+	norms := make([][numGroups]float64, len(t.lens))
 	for i, l := range t.lens {
 		for g, x := range l {
-			t.norms[i][g] = groupWeight[g] / (1 - bm25B + bm25B*float64(x)/t.avgLen[g])
+			norms[i][g] = groupWeight[g] / (1 - bm25B + bm25B*float64(x)/t.avgLen[g])
+		}
+	}
+	for _, w := range t.words {
+		w.tf = make([]float64, len(w.posts))
+		for k, p := range w.posts {
+			norm := &norms[p.q]
+			for g := range numGroups {
+				if c := p.counts >> (8 * g) & 0xff; c != 0 {
+					w.tf[k] += float64(c) * norm[g]
+				}
+			}
 		}
 	}
 	return t
