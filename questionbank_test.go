@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -269,4 +270,59 @@ func TestMergeNil(t *testing.T) {
 	merged, err = (&Bank{}).Merge(b)
 	require.NoError(t, err)
 	assert.Same(t, b, merged)
+}
+
+// TestConcurrentUseMixed runs every method of a Bank of more than 64
+// questions (the chunked evaluator, the word and pair indexes, Search's
+// borrowed scratch) against every other, from many goroutines; with
+// -race, it finds any state they share unguarded.
+func TestConcurrentUseMixed(t *testing.T) {
+	b := vocabBank(t, 300)
+	queries := []string{"a", "the and", "s*", `"a s*"`, "level>=senior a", "a OR type:technical"}
+	want := map[string][]Hit{}
+	for _, q := range queries {
+		hits, err := b.Search(q, 5)
+		require.NoError(t, err)
+		want[q] = hits
+	}
+	day := time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)
+	daily, _ := b.Daily(day, "team", Filter{})
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := rand.New(rand.NewPCG(uint64(g), 0))
+			for i := range 30 {
+				q := queries[(g+i)%len(queries)]
+				hits, err := b.Search(q, 5)
+				if assert.NoError(t, err) {
+					assert.Equal(t, want[q], hits, q)
+				}
+				f, err := b.ParseQuery(q)
+				assert.NoError(t, err)
+				n := b.Count(f)
+				assert.Len(t, b.Filter(f), n)
+				k := 0
+				for range b.Questions(f) {
+					k++
+				}
+				assert.Equal(t, n, k)
+				assert.Equal(t, n, b.Facets(f).Total)
+				b.Sample(r, 3, f)
+				b.Deck(r, f).Next()
+				_, err = b.Plan(r, Quota{Filter: f, N: 1})
+				assert.NoError(t, err)
+				if d, ok := b.Daily(day, "team", Filter{}); assert.True(t, ok) {
+					assert.Equal(t, daily.ID, d.ID)
+				}
+				b.Skills()
+				b.Version()
+				b.Get("v-7")
+				_, err = b.Merge(Default())
+				assert.NoError(t, err)
+			}
+		}()
+	}
+	wg.Wait()
 }
