@@ -39,6 +39,17 @@ func TestSourcePageCopy(t *testing.T) {
 // questions ("4.2. How do you ..."), and under each the sections
 // Introduction, How to answer, What not to say, Example answer, Skills
 // tested and Question type. It stops at the page's closing marketing.
+// pageURL is the source page's address, which its text does not hold.
+const pageURL = "https://himalayas.app/interview-questions/backend-developer"
+
+// pageSource is the Source of the source page: its title, as its first
+// line gives it before " | Himalayas", and its address.
+func pageSource(text string) Source {
+	title, _, _ := strings.Cut(text, "\n")
+	title, _, _ = strings.Cut(title, " | ")
+	return Source{Title: title, URL: pageURL}
+}
+
 func parseSourcePage(t *testing.T, text string) []Question {
 	t.Helper()
 	levelRE := regexp.MustCompile(`^([1-7])\. (.+) Interview Questions and Answers$`)
@@ -59,7 +70,7 @@ func parseSourcePage(t *testing.T, text string) []Question {
 		if m := questionRE.FindStringSubmatch(line); m != nil {
 			lv := Level(m[1][0] - '0')
 			require.Equal(t, titles[int(lv)], lv.Title(), "heading of level %d", lv)
-			qs = append(qs, Question{ID: lv.String() + "-" + m[2], Level: lv, Text: m[3]})
+			qs = append(qs, Question{ID: lv.String() + "-" + m[2], Level: lv, Text: m[3], Source: pageSource(text)})
 			section = ""
 			continue
 		}

@@ -43,6 +43,7 @@ func (d *decoder) bank() ([]Question, error) {
 		return qs, d.fatal
 	case '{':
 		var qs []Question
+		var src Source
 		found := false
 		d.pos++
 		for d.space(); d.data[d.pos] != '}'; d.space() {
@@ -52,6 +53,12 @@ func (d *decoder) bank() ([]Question, error) {
 			}
 			keyAt := d.pos
 			key := d.key()
+			if key == "source" {
+				if msg := d.source(&src); msg != "" {
+					return nil, fmt.Errorf("questionbank: JSON bank: %s: %s", lineCol(d.data, keyAt), msg)
+				}
+				continue
+			}
 			if key != "questions" {
 				d.skip()
 				continue
@@ -69,6 +76,11 @@ func (d *decoder) bank() ([]Question, error) {
 		}
 		if !found {
 			return nil, errors.New(`questionbank: JSON bank: the object has no "questions" array`)
+		}
+		for i := range qs { // the bank's source, for the questions that name none
+			if qs[i].Source.IsZero() {
+				qs[i].Source = src
+			}
 		}
 		return qs, nil
 	}
@@ -239,8 +251,14 @@ func (d *decoder) question(q *Question) (reported int) {
 // kind, which the caller skips.
 func (d *decoder) field(q *Question, k int, report func(int, func() string)) bool {
 	name := d.keys[k]
-	bit := [...]int{fieldID, fieldLevel, fieldType, fieldText, 0, 0, 0, 0, fieldSkills, 0}[k]
+	bit := [...]int{fieldID, fieldLevel, fieldType, fieldText, 0, 0, 0, 0, fieldSkills, 0, 0}[k]
 	c := d.data[d.pos]
+	if k == 10 {
+		if msg := d.source(&q.Source); msg != "" {
+			report(0, func() string { return msg })
+		}
+		return true
+	}
 	if k == 5 || k == 6 || k == 8 || k == 9 { // the lists
 		if c != '[' {
 			report(bit, func() string { return fmt.Sprintf("%s: want an array of strings, found %s", name, kindOf(c)) })

@@ -87,9 +87,10 @@ var corpus = [...]Question{
 		return l.String()
 	}
 	for _, q := range bank.qs {
-		fmt.Fprintf(&b, "{\nID: %s,\nLevel: %s,\nType: %s,\nText: %s,\nIntroduction: %s,\nHowToAnswer: %s,\nWhatNotToSay: %s,\nExampleAnswer: %s,\nSkills: %s,\n},\n",
+		fmt.Fprintf(&b, "{\nID: %s,\nLevel: %s,\nType: %s,\nText: %s,\nIntroduction: %s,\nHowToAnswer: %s,\nWhatNotToSay: %s,\nExampleAnswer: %s,\nSkills: %s,\nSource: Source{Title: %s, URL: %s, Licence: %s},\n},\n",
 			lit(q.ID), constName(q.Level), constName(q.Type), lit(q.Text), lit(q.Introduction),
-			list(q.HowToAnswer), list(q.WhatNotToSay), lit(q.ExampleAnswer), list(q.Skills))
+			list(q.HowToAnswer), list(q.WhatNotToSay), lit(q.ExampleAnswer), list(q.Skills),
+			lit(q.Source.Title), lit(q.Source.URL), lit(q.Source.Licence))
 	}
 	b.WriteString("}\n")
 	return format.Source(b.Bytes())

@@ -1,6 +1,6 @@
 module github.com/backendprep/questionbank
 
-go 1.23.0
+go 1.24.0
 
 require (
 	github.com/blevesearch/snowballstem v0.9.0

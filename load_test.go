@@ -345,3 +345,31 @@ func TestLoadJSONFollowUps(t *testing.T) {
 	_, err = LoadJSON(strings.NewReader(`[{"id": "a", "level": "senior", "type": "technical", "text": "Why?", "follow_ups": "And then?"}]`))
 	assert.ErrorContains(t, err, "follow_ups: want an array of strings, found a string")
 }
+
+func TestLoadJSONSource(t *testing.T) {
+	doc := `{"source": {"title": "Our guide", "url": "https://example.com"}, "questions": [
+		{"id": "a", "level": "senior", "type": "technical", "text": "Why?"},
+		{"id": "b", "level": "senior", "type": "technical", "text": "Why not?", "source": {"title": "A book", "licence": "CC BY 4.0"}}]}`
+	b, err := LoadJSON(strings.NewReader(doc))
+	require.NoError(t, err)
+	a, _ := b.Get("a")
+	assert.Equal(t, Source{Title: "Our guide", URL: "https://example.com"}, a.Source, "the bank's source")
+	bq, _ := b.Get("b")
+	assert.Equal(t, Source{Title: "A book", Licence: "CC BY 4.0"}, bq.Source, "the question's own")
+
+	merged, err := Default().Merge(b)
+	require.NoError(t, err)
+	j, _ := merged.Get("junior-1")
+	assert.Equal(t, "https://himalayas.app/interview-questions/backend-developer", j.Source.URL, "Merge keeps each question's own")
+	a, _ = merged.Get("a")
+	assert.Equal(t, "Our guide", a.Source.Title)
+
+	for doc, want := range map[string]string{
+		`{"source": "a guide", "questions": []}`:                                                        `line 1, column 2: source: want an object with title, url and licence, found a string`,
+		`{"source": {"titel": "x"}, "questions": []}`:                                                   `source: unknown key "titel" (the keys are title, url, licence)`,
+		`[{"id": "a", "level": "senior", "type": "technical", "text": "Why?", "source": {"url": "x"}}]`: `question 0 (id "a"): source: a source needs a title`,
+	} {
+		_, err := LoadJSON(strings.NewReader(doc))
+		assert.ErrorContains(t, err, want, doc)
+	}
+}

@@ -43,6 +43,8 @@ type Question struct {
 	// FollowUps are what an interviewer may ask next, one question an
 	// element; optional.
 	FollowUps []string `json:"follow_ups,omitempty"`
+	// Source says where the question comes from; zero for none.
+	Source Source `json:"source,omitzero"`
 }
 
 // clone returns a deep copy of q. The three slices share one allocation,
@@ -281,6 +283,10 @@ func versionOf(qs []Question) string {
 		list(q.WhatNotToSay)
 		str(q.ExampleAnswer)
 		list(q.Skills)
+		if len(q.FollowUps) > 0 { // only then, so that a bank without them keeps its version
+			h.Write([]byte{0xff})
+			list(q.FollowUps)
+		}
 	}
 	return hex.EncodeToString(h.Sum(nil)[:8])
 }

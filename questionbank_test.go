@@ -158,7 +158,7 @@ func TestQuestionJSON(t *testing.T) {
 	for k := range fields {
 		keys = append(keys, k)
 	}
-	assert.ElementsMatch(t, []string{"id", "level", "type", "text", "introduction", "how_to_answer", "what_not_to_say", "example_answer", "skills"}, keys)
+	assert.ElementsMatch(t, []string{"id", "level", "type", "text", "introduction", "how_to_answer", "what_not_to_say", "example_answer", "skills", "source"}, keys)
 	assert.Equal(t, "mid", fields["level"])
 	assert.Equal(t, "technical", fields["type"])
 	assert.Equal(t, "mid-2", fields["id"])

@@ -33,7 +33,9 @@
 //	- optional: what an interviewer asks next
 //
 // The front matter's keys are id, level, type (by name, as
-// questionbank.ParseLevel and ParseType read them) and skills, a list.
+// questionbank.ParseLevel and ParseType read them), skills, a list, and
+// source, where the question comes from (title, url, licence), which
+// Write writes when a question has one.
 // Section headings are matched without regard to case, and any list
 // marker (-, *, + or numbers) will do. A text keeps the Markdown of its
 // blocks as written, inline markup and all: the lines of a paragraph are

@@ -209,7 +209,7 @@ func (f *file) split(data []byte) (front, body []byte, ok bool) {
 }
 
 // frontKeys are the front matter's keys.
-var frontKeys = []string{"id", "level", "type", "skills"}
+var frontKeys = []string{"id", "level", "type", "skills", "source"}
 
 // frontMatter reads the front matter's keys into q and returns the line of
 // the id.
@@ -274,8 +274,10 @@ func (f *file) frontMatter(front []byte, q *questionbank.Question) (idLine int) 
 			}
 		case "skills":
 			q.Skills = f.skills(v)
+		case "source":
+			q.Source = f.source(v)
 		default:
-			msg := fmt.Sprintf("unknown key %q in the front matter (the keys are id, level, type and skills)", k.Value)
+			msg := fmt.Sprintf("unknown key %q in the front matter (the keys are id, level, type, skills and source)", k.Value)
 			if s := suggest.Closest(k.Value, frontKeys, strings.ToLower); s != "" {
 				msg = fmt.Sprintf("unknown key %q in the front matter; did you mean %q?", k.Value, s)
 			}
@@ -311,6 +313,39 @@ func (f *file) skills(v *yaml.Node) []string {
 	}
 	f.bad(v.Line+1, "skills must be a list, such as [Caching, Redis]")
 	return nil
+}
+
+// source reads where the question comes from: title, url and licence.
+func (f *file) source(v *yaml.Node) questionbank.Source {
+	var s questionbank.Source
+	if v.Kind != yaml.MappingNode {
+		f.bad(v.Line+1, "source must hold a title, and may hold a url and a licence")
+		return s
+	}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, val := v.Content[i], v.Content[i+1]
+		var field *string
+		switch k.Value {
+		case "title":
+			field = &s.Title
+		case "url":
+			field = &s.URL
+		case "licence":
+			field = &s.Licence
+		default:
+			f.bad(k.Line+1, "unknown key %q in the source (the keys are title, url and licence)", k.Value)
+			continue
+		}
+		if val.Kind != yaml.ScalarNode {
+			f.bad(val.Line+1, "source %s must be a single value", k.Value)
+			continue
+		}
+		*field = strings.TrimSpace(val.Value)
+	}
+	if s.Title == "" && !s.IsZero() {
+		f.bad(v.Line+1, "a source needs a title")
+	}
+	return s
 }
 
 // The sections of a question, by heading.

@@ -235,3 +235,23 @@ func FuzzLoad(f *testing.F) {
 		}
 	})
 }
+
+func TestSource(t *testing.T) {
+	file := "---\nid: a\nlevel: senior\ntype: technical\nsource:\n  title: Our hiring guide\n  url: https://example.com/guide\n  licence: CC BY 4.0\n---\n# Why?\n"
+	bank, err := Load(fstest.MapFS{"a.md": {Data: []byte(file)}})
+	require.NoError(t, err)
+	q, _ := bank.Get("a")
+	assert.Equal(t, questionbank.Source{Title: "Our hiring guide", URL: "https://example.com/guide", Licence: "CC BY 4.0"}, q.Source)
+	data, err := Marshal(q)
+	require.NoError(t, err)
+	assert.Contains(t, string(data), "source:\n    title: Our hiring guide\n")
+
+	for doc, want := range map[string]string{
+		"source: a guide":               "a.md:5: source must hold a title, and may hold a url and a licence",
+		"source:\n  titel: A guide":     `a.md:6: unknown key "titel" in the source (the keys are title, url and licence)`,
+		"source:\n  url: https://x.org": "a.md:6: a source needs a title",
+	} {
+		_, err := Load(fstest.MapFS{"a.md": {Data: []byte("---\nid: a\nlevel: senior\ntype: technical\n" + doc + "\n---\n# Why?\n")}})
+		assert.ErrorContains(t, err, "mdbank: "+want, doc)
+	}
+}

@@ -54,7 +54,11 @@ func Write(dir string, qs []questionbank.Question) error {
 // checking that Load reads it back as q.
 func Marshal(q questionbank.Question) ([]byte, error) {
 	var b bytes.Buffer
-	front, err := yaml.Marshal(frontMatter{ID: q.ID, Level: q.Level.String(), Type: q.Type.String(), Skills: q.Skills})
+	fm := frontMatter{ID: q.ID, Level: q.Level.String(), Type: q.Type.String(), Skills: q.Skills}
+	if !q.Source.IsZero() {
+		fm.Source = &sourceYAML{q.Source.Title, q.Source.URL, q.Source.Licence}
+	}
+	front, err := yaml.Marshal(fm)
 	if err != nil {
 		return nil, fmt.Errorf("mdbank: question %q: %w", q.ID, err)
 	}
@@ -86,10 +90,18 @@ func Marshal(q questionbank.Question) ([]byte, error) {
 
 // frontMatter is a question file's front matter, as Write writes it.
 type frontMatter struct {
-	ID     string   `yaml:"id"`
-	Level  string   `yaml:"level"`
-	Type   string   `yaml:"type"`
-	Skills []string `yaml:"skills,omitempty,flow"`
+	ID     string      `yaml:"id"`
+	Level  string      `yaml:"level"`
+	Type   string      `yaml:"type"`
+	Skills []string    `yaml:"skills,omitempty,flow"`
+	Source *sourceYAML `yaml:"source,omitempty"`
+}
+
+// sourceYAML is a question's source, as Write writes it.
+type sourceYAML struct {
+	Title   string `yaml:"title"`
+	URL     string `yaml:"url,omitempty"`
+	Licence string `yaml:"licence,omitempty"`
 }
 
 // paragraphs writes a text of paragraphs, a line break inside one as a

@@ -28,6 +28,7 @@ func Clean(q questionbank.Question) questionbank.Question {
 	q.ExampleAnswer = cleanText(q.ExampleAnswer)
 	q.Skills = cleanList(q.Skills)
 	q.FollowUps = cleanList(q.FollowUps)
+	q.Source.Title, q.Source.URL, q.Source.Licence = cleanText(q.Source.Title), cleanText(q.Source.URL), cleanText(q.Source.Licence)
 	return q
 }
 

@@ -23,7 +23,8 @@ func csvHeader() []string {
 // WriteCSV writes qs as CSV (RFC 4180, as encoding/csv writes it): a
 // header row with the keys of the question schema, then one question a
 // row, with levels and types by key. Each list (how to answer, what not to
-// say, skills, follow-ups) is one cell with an item a line; a line break inside an
+// say, skills, follow-ups) is one cell, and the source is its title,
+// address and licence, separated by " · ", in one cell with an item a line; a line break inside an
 // item becomes a space, so that the lines split back into the items.
 // Spreadsheet programs open it as it is.
 //
@@ -40,7 +41,8 @@ func WriteCSV(w io.Writer, qs []questionbank.Question) error {
 	}
 	for _, q := range cleanAll(qs) {
 		row := []string{q.ID, q.Level.String(), q.Type.String(), q.Text, q.Introduction,
-			csvList(q.HowToAnswer), csvList(q.WhatNotToSay), q.ExampleAnswer, csvList(q.Skills), csvList(q.FollowUps)}
+			csvList(q.HowToAnswer), csvList(q.WhatNotToSay), q.ExampleAnswer, csvList(q.Skills), csvList(q.FollowUps),
+			sourceText(q.Source)}
 		for i, cell := range row {
 			if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
 				row[i] = "'" + cell
@@ -60,4 +62,16 @@ func csvList(items []string) string {
 		lines[i] = strings.Join(strings.Fields(s), " ")
 	}
 	return strings.Join(lines, "\n")
+}
+
+// sourceText is a source in one line: its title, address and licence,
+// those it has, separated by " · ".
+func sourceText(s questionbank.Source) string {
+	var parts []string
+	for _, p := range []string{s.Title, s.URL, s.Licence} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, " · ")
 }

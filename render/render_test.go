@@ -132,7 +132,10 @@ func TestCSVReadsBackAsJSON(t *testing.T) {
 	rows, err := csv.NewReader(&buf).ReadAll()
 	require.NoError(t, err)
 	require.Len(t, rows, 1+len(qs))
-	assert.Equal(t, []string{"id", "level", "type", "text", "introduction", "how_to_answer", "what_not_to_say", "example_answer", "skills", "follow_ups"}, rows[0])
+	assert.Equal(t, []string{"id", "level", "type", "text", "introduction", "how_to_answer", "what_not_to_say", "example_answer", "skills", "follow_ups", "source"}, rows[0])
+	for i, r := range rows[1:] {
+		assert.Equal(t, qs[i].Source.Title+" · "+qs[i].Source.URL, r[10], "the source, in one cell")
+	}
 	lines := func(s string) []string {
 		if s == "" {
 			return nil
@@ -161,6 +164,9 @@ func TestCSVReadsBackAsJSON(t *testing.T) {
 	require.NoError(t, render.WriteJSON(&jsonOut, qs))
 	var want []map[string]any
 	require.NoError(t, json.Unmarshal(jsonOut.Bytes(), &want))
+	for _, q := range want {
+		delete(q, "source") // compared above, as CSV writes it
+	}
 	got, _ := json.Marshal(back)
 	wantJSON, _ := json.Marshal(want)
 	assert.JSONEq(t, string(wantJSON), string(got), "the CSV holds exactly what the JSON does")
@@ -306,11 +312,11 @@ func ExampleWriteCSV() {
 	render.WriteCSV(&buf, []questionbank.Question{q})
 	fmt.Print(strings.ReplaceAll(buf.String(), "\r\n", "\n")) // records end in CRLF, as RFC 4180 has it
 	// Output:
-	// id,level,type,text,introduction,how_to_answer,what_not_to_say,example_answer,skills,follow_ups
+	// id,level,type,text,introduction,how_to_answer,what_not_to_say,example_answer,skills,follow_ups,source
 	// mid-1,mid,behavioral,Can you describe a challenging bug you encountered in your previous projects and how you resolved it?,,"Begin by explaining the context of the project and the specific bug that occurred.
 	// Detail the steps you took to identify the root cause of the bug.",,,"Problem-solving
 	// Debugging
-	// Technical Knowledge",
+	// Technical Knowledge",,7 Backend Developer Interview Questions and Answers for 2025 · https://himalayas.app/interview-questions/backend-developer
 }
 
 func ExampleAnkiDeck() {

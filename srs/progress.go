@@ -265,9 +265,12 @@ func (p *Progress) Missing(b *questionbank.Bank) []string {
 }
 
 // contentHash identifies a question's content: every field, so that any
-// edit shows in Changed, with the ID as the bank compares it.
+// edit shows in Changed, with the ID as the bank compares it. Where a
+// question comes from is not its content: a source added later changes
+// nothing a learner has reviewed.
 func contentHash(q questionbank.Question) string {
 	q.ID = questionbank.IDKey(q.ID)
+	q.Source = questionbank.Source{}
 	data, _ := json.Marshal(q) // a Question always marshals
 	sum := sha256.Sum256(data)
 	return hex.EncodeToString(sum[:8])
