@@ -33,8 +33,9 @@ const MaxDeckLen = 200
 //	#tags column:4
 //
 // Each note is a line of four tab-separated fields: a GUID, the front (the
-// question), the back (level, type, skills and the guidance, as HTML) and
-// the tags. The GUID depends only on the question's ID, so it is the same
+// question), the back (level, type, skills and the guidance, as HTML, its
+// paragraphs and line breaks kept, and at its foot where the question
+// comes from) and the tags. The GUID depends only on the question's ID, so it is the same
 // in every run, for every seed and after any edit of the question's text:
 // importing a newer export updates the notes in place and keeps their
 // review history. The tags are level::KEY, type::KEY and skill::KEY (the
@@ -44,7 +45,11 @@ type AnkiDeck struct {
 	// Name is the deck the notes go to; "" is DefaultDeck. "::" makes a
 	// subdeck, as in Anki: "Interviews::Backend".
 	Name string
-	// NoteType is the note type; "" is Anki's "Basic".
+	// NoteType is the note type; "" is Anki's "Basic". It must be the name
+	// of a note type in the user's collection, with a front and a back
+	// field: Anki names its stock types in the user's language ("Einfach"
+	// in German), and when the name matches none it uses the last note
+	// type used, which may put the guidance on the front.
 	NoteType string
 }
 
@@ -54,8 +59,9 @@ func WriteAnki(w io.Writer, qs []questionbank.Question) error {
 	return AnkiDeck{}.Write(w, qs)
 }
 
-// Check reports whether d's names can be written: not too long, and
-// without control characters, which would break the header line.
+// Check reports whether d's names can be written: not too long, without
+// control characters, which would break the header line, and a deck name
+// that is not all digits, which Anki would read as a deck ID.
 func (d AnkiDeck) Check() error {
 	for _, f := range []struct{ what, s string }{{"deck name", d.Name}, {"note type", d.NoteType}} {
 		switch {
@@ -69,6 +75,12 @@ func (d AnkiDeck) Check() error {
 	}
 	if d.Name != "" && strings.TrimSpace(d.Name) == "" {
 		return errors.New("render: the deck name is only spaces")
+	}
+	if name := strings.TrimSpace(d.Name); name != "" && strings.Trim(name, "0123456789") == "" {
+		return fmt.Errorf("render: the deck name %q is all digits, which Anki reads as a deck ID (the notes would go to Default); add a word, such as \"Interviews %s\"", d.Name, name)
+	}
+	if d.NoteType != "" && strings.TrimSpace(d.NoteType) == "" {
+		return errors.New("render: the note type is only spaces")
 	}
 	return nil
 }
@@ -91,7 +103,7 @@ func (d AnkiDeck) Write(w io.Writer, qs []questionbank.Question) error {
 		var back []string
 		back = append(back, "<i>"+ankiText(meta(q))+"</i>")
 		if len(q.Skills) > 0 {
-			back = append(back, "<b>Skills tested:</b> "+ankiText(strings.Join(q.Skills, ", ")))
+			back = append(back, "<b>Skills tested:</b> "+ankiText(skillList(q.Skills)))
 		}
 		if q.Introduction != "" {
 			back = append(back, "<b>Introduction</b><br>"+ankiText(q.Introduction))
@@ -100,6 +112,10 @@ func (d AnkiDeck) Write(w io.Writer, qs []questionbank.Question) error {
 		back = append(back, ankiList("What not to say", q.WhatNotToSay)...)
 		if q.ExampleAnswer != "" {
 			back = append(back, "<b>Example answer</b><br>"+ankiText(q.ExampleAnswer))
+		}
+		back = append(back, ankiList("Follow-up questions", q.FollowUps)...)
+		if !q.Source.IsZero() {
+			back = append(back, "<small>Source: "+ankiText(sourceText(q.Source))+"</small>")
 		}
 		fmt.Fprintf(bw, "%s\t%s\t%s\t%s\n", AnkiGUID(q.ID), ankiText(q.Text), strings.Join(back, "<br><br>"), strings.Join(ankiTags(q), " "))
 	}
@@ -157,8 +173,17 @@ func ankiList(title string, items []string) []string {
 	return []string{"<b>" + title + "</b><br>" + strings.Join(lines, "<br>")}
 }
 
-// ankiText escapes s as HTML and turns tabs and line breaks, which would
-// split a note, into spaces.
+// ankiText escapes s as HTML, with its line breaks as <br> and a blank
+// line between paragraphs, and its tabs, which would split a note, as
+// spaces.
 func ankiText(s string) string {
-	return html.EscapeString(strings.Join(strings.Fields(s), " "))
+	var paras []string
+	for _, p := range paragraphs(s) {
+		lines := make([]string, len(p))
+		for i, l := range p {
+			lines[i] = html.EscapeString(strings.Join(strings.Fields(l), " "))
+		}
+		paras = append(paras, strings.Join(lines, "<br>"))
+	}
+	return strings.Join(paras, "<br><br>")
 }

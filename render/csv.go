@@ -56,22 +56,12 @@ func WriteCSV(w io.Writer, qs []questionbank.Question) error {
 	return cw.Error()
 }
 
+// csvList is a list as one cell, an item a line: a line break inside an
+// item becomes a space, and nothing else changes.
 func csvList(items []string) string {
 	lines := make([]string, len(items))
 	for i, s := range items {
-		lines[i] = strings.Join(strings.Fields(s), " ")
+		lines[i] = strings.ReplaceAll(s, "\n", " ")
 	}
 	return strings.Join(lines, "\n")
-}
-
-// sourceText is a source in one line: its title, address and licence,
-// those it has, separated by " · ".
-func sourceText(s questionbank.Source) string {
-	var parts []string
-	for _, p := range []string{s.Title, s.URL, s.Licence} {
-		if p != "" {
-			parts = append(parts, p)
-		}
-	}
-	return strings.Join(parts, " · ")
 }

@@ -24,16 +24,24 @@ func WriteMarkdown(w io.Writer, qs []questionbank.Question) error {
 			fmt.Fprintf(bw, "\n**Skills tested:** %s\n", mdSkills(q))
 		}
 		if q.Introduction != "" {
-			fmt.Fprintf(bw, "\n### Introduction\n\n%s\n", mdEscape(q.Introduction))
+			fmt.Fprintf(bw, "\n### Introduction\n\n%s\n", mdText(q.Introduction, ""))
 		}
 		mdList(bw, "How to answer", q.HowToAnswer)
 		mdList(bw, "What not to say", q.WhatNotToSay)
 		if q.ExampleAnswer != "" {
-			fmt.Fprintf(bw, "\n### Example answer\n\n%s\n", mdEscape(q.ExampleAnswer))
+			fmt.Fprintf(bw, "\n### Example answer\n\n%s\n", mdText(q.ExampleAnswer, ""))
 		}
 		mdList(bw, "Follow-up questions", q.FollowUps)
 	}
+	mdSources(bw, qs)
 	return bw.Flush()
+}
+
+// mdSources ends a Markdown document with where its questions come from.
+func mdSources(w *bufio.Writer, qs []questionbank.Question) {
+	if line := sourcesLine(cleanAll(qs)); line != "" {
+		fmt.Fprintf(w, "\n---\n\n*%s*\n", mdEscape(line))
+	}
 }
 
 func mdList(w *bufio.Writer, title string, items []string) {
@@ -42,12 +50,27 @@ func mdList(w *bufio.Writer, title string, items []string) {
 	}
 	fmt.Fprintf(w, "\n### %s\n\n", title)
 	for _, s := range items {
-		fmt.Fprintf(w, "- %s\n", mdEscape(s))
+		fmt.Fprintf(w, "- %s\n", mdText(s, "  "))
 	}
 }
 
-// mdEscape escapes the characters Markdown would read as markup, and
-// folds line breaks into spaces so a paragraph stays one.
+// mdText is a text as Markdown: each line escaped, a line break as a hard
+// break (a backslash at the end of the line), paragraphs apart, and every
+// line after the first after indent, to stay in a list item.
+func mdText(s, indent string) string {
+	var paras []string
+	for _, p := range paragraphs(s) {
+		lines := make([]string, len(p))
+		for i, l := range p {
+			lines[i] = mdEscape(l)
+		}
+		paras = append(paras, strings.Join(lines, "\\\n"+indent))
+	}
+	return strings.Join(paras, "\n\n"+indent)
+}
+
+// mdEscape escapes the characters Markdown would read as markup in one
+// line of text, and folds its runs of spaces.
 func mdEscape(s string) string {
 	var b strings.Builder
 	s = strings.Join(strings.Fields(s), " ")
@@ -77,9 +100,5 @@ func mdMeta(q questionbank.Question) string {
 
 // mdSkills is a question's skills, escaped, separated by commas.
 func mdSkills(q questionbank.Question) string {
-	esc := make([]string, len(q.Skills))
-	for i, s := range q.Skills {
-		esc[i] = mdEscape(s)
-	}
-	return strings.Join(esc, ", ")
+	return mdEscape(skillList(q.Skills))
 }

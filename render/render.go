@@ -11,6 +11,7 @@ package render
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/backendprep/questionbank"
@@ -74,4 +75,63 @@ func Write(w io.Writer, f Format, qs []questionbank.Question) error {
 		return WriteKit(w, qs)
 	}
 	return fmt.Errorf("render: unknown format %v", f)
+}
+
+// sources returns the distinct sources of qs, in the order they first
+// come.
+func sources(qs []questionbank.Question) []questionbank.Source {
+	var out []questionbank.Source
+	for _, q := range qs {
+		if !q.Source.IsZero() && !slices.Contains(out, q.Source) {
+			out = append(out, q.Source)
+		}
+	}
+	return out
+}
+
+// sourcesLine says where qs come from, in one line of plain text, or ""
+// if they name no source: "Questions from: Title, URL (licence)."
+func sourcesLine(qs []questionbank.Question) string {
+	srcs := sources(qs)
+	if len(srcs) == 0 {
+		return ""
+	}
+	parts := make([]string, len(srcs))
+	for i, s := range srcs {
+		parts[i] = sourceText(s)
+	}
+	return "Questions from: " + strings.Join(parts, "; ") + "."
+}
+
+// sourceText is a source in one line: its title, address and licence,
+// those it has, separated by " · ".
+func sourceText(s questionbank.Source) string {
+	var parts []string
+	for _, p := range []string{s.Title, s.URL, s.Licence} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+// skillList is a question's skills, each trimmed, separated by commas.
+func skillList(skills []string) string {
+	trimmed := make([]string, len(skills))
+	for i, s := range skills {
+		trimmed[i] = strings.TrimSpace(s)
+	}
+	return strings.Join(trimmed, ", ")
+}
+
+// paragraphs splits a text into its paragraphs, and each paragraph into
+// its lines: the shape every writer keeps.
+func paragraphs(s string) [][]string {
+	var out [][]string
+	for _, p := range strings.Split(strings.TrimSpace(s), "\n\n") {
+		if p = strings.Trim(p, "\n"); p != "" {
+			out = append(out, strings.Split(p, "\n"))
+		}
+	}
+	return out
 }

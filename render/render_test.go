@@ -36,8 +36,23 @@ func questions(t *testing.T, ids ...string) []questionbank.Question {
 
 // TestGolden renders two questions in every format and compares with
 // testdata/*.golden; go test ./render -update rewrites them.
+// multiParagraph is a question of a team's own bank, as mdbank reads one:
+// paragraphs, a line break, indented code, a list item over two lines,
+// follow-ups and a source of its own.
+var multiParagraph = questionbank.Question{
+	ID: "team-cache-1", Level: questionbank.Senior, Type: questionbank.Technical,
+	Text:          "How would you cache the results of a slow service?",
+	Introduction:  "Paragraph one.\n\nParagraph two:\n    indented()",
+	HowToAnswer:   []string{"Say what to cache\nand for how long", "Say how entries are invalidated"},
+	WhatNotToSay:  []string{"That caching is free"},
+	ExampleAnswer: "A read-through cache, keyed by request.\n\nOne request refills a miss; the others wait.",
+	Skills:        []string{" Caching ", "Redis"},
+	FollowUps:     []string{"What if the service is down?"},
+	Source:        questionbank.Source{Title: "Team questions", URL: "https://example.com/team", Licence: "CC BY 4.0"},
+}
+
 func TestGolden(t *testing.T) {
-	qs := questions(t, "senior-2", "architect-1")
+	qs := append(questions(t, "senior-2", "architect-1"), multiParagraph)
 	for _, f := range render.Formats() {
 		t.Run(f.String(), func(t *testing.T) {
 			var buf bytes.Buffer
@@ -85,7 +100,7 @@ func TestAnkiLines(t *testing.T) {
 		assert.Contains(t, fields[2], "<b>How to answer</b><br>")
 		assert.Contains(t, fields[3], "level::"+qs[i].Level.String()+" type::"+qs[i].Type.String()+" skill::")
 	}
-	assert.Equal(t, "Tabs and newlines &lt;b&gt;&amp; tags&lt;/b&gt;", strings.Split(lines[6], "\t")[1])
+	assert.Equal(t, "Tabs and<br>newlines &lt;b&gt;&amp; tags&lt;/b&gt;", strings.Split(lines[6], "\t")[1], "a tab as a space, a line break as <br>")
 	assert.Contains(t, lines[6], "skill::problem-solving")
 	assert.Contains(t, lines[7], "skill::attention-to-detail")
 }
@@ -179,12 +194,14 @@ func TestKit(t *testing.T) {
 	var buf bytes.Buffer
 	require.NoError(t, render.WriteKit(&buf, []questionbank.Question{q}))
 	out := buf.String()
-	for _, want := range []string{"| Candidate | |", "| Interviewer | |", "| Date | |", "## Question 1",
+	for _, want := range []string{"**Candidate:** ___", "**Interviewer:** ___", "**Date:** ___", "**Role and level:** ___", "## Question 1",
 		`**Tell me about \*the\* \<worst\> outage**`, "*Lead Backend Developer* · Behavioral · `k-1` · Skills: Ownership",
-		"### Listen for\n\n- \\# owns it", "### Red flags\n\n- blames \\[others\\]", "☐ 1", "☐ 5", "- **3**:", "### Notes",
-		"Example answer (for the interviewer only)", "We \\`rolled back\\`."} {
+		"### What a strong answer covers\n\n- \\# owns it", "### Red flags\n\n- blames \\[others\\]", "☐ 1", "☐ 5", "- **3**:", "### Notes",
+		"### Example answer (for the interviewer: do not read it out)\n\nWe \\`rolled back\\`."} {
 		assert.Contains(t, out, want)
 	}
+	assert.NotContains(t, out, "| |", "no table with an empty row")
+	assert.NotContains(t, out, "<details>", "the example answer prints")
 	assert.Less(t, strings.Index(out, "### Notes"), strings.Index(out, "Example answer"), "the example answer comes last")
 }
 
@@ -259,6 +276,10 @@ func ExampleWrite() {
 	// ### Example answer
 	//
 	// In a project at Telus, two developers had conflicting opinions on the database technology we should use. I facilitated a meeting where each could present their case and the pros and cons of their choices. By encouraging open communication, we reached a consensus on using PostgreSQL, which satisfied both parties, and the project moved forward smoothly. This experience reinforced the value of mediation and collaboration in a team setting.
+	//
+	// ---
+	//
+	// *Questions from: 7 Backend Developer Interview Questions and Answers for 2025 · https://himalayas.app/interview-questions/backend-developer.*
 }
 
 func ExampleWriteText() {
@@ -278,6 +299,9 @@ func ExampleWriteText() {
 	//    - Discuss key principles of scalability, such as load balancing and
 	//      microservices
 	//    - Explain your process for assessing current and future load requirements
+	//
+	// Questions from: 7 Backend Developer Interview Questions and Answers for 2025 ·
+	// https://himalayas.app/interview-questions/backend-developer.
 }
 
 func ExampleWriteAnki() {
@@ -291,7 +315,7 @@ func ExampleWriteAnki() {
 	// #notetype:Basic
 	// #deck:Backend interview questions
 	// #tags column:4
-	// qbtjrw3fcmt5ayremy	How do you approach debugging a piece of code that isn&#39;t functioning as expected?	<i>Junior Backend Developer, Technical (junior-2)</i><br><br><b>Skills tested:</b> Debugging, Analytical Thinking, Attention To Detail, Technical Proficiency<br><br><b>How to answer</b><br>• Describe your systematic approach to identifying the issue.	level::junior type::technical skill::debugging skill::analytical-thinking skill::attention-to-detail skill::technical-proficiency
+	// qbtjrw3fcmt5ayremy	How do you approach debugging a piece of code that isn&#39;t functioning as expected?	<i>Junior Backend Developer, Technical (junior-2)</i><br><br><b>Skills tested:</b> Debugging, Analytical Thinking, Attention To Detail, Technical Proficiency<br><br><b>How to answer</b><br>• Describe your systematic approach to identifying the issue.<br><br><small>Source: 7 Backend Developer Interview Questions and Answers for 2025 · https://himalayas.app/interview-questions/backend-developer</small>	level::junior type::technical skill::debugging skill::analytical-thinking skill::attention-to-detail skill::technical-proficiency
 }
 
 func ExampleWriteKit() {

@@ -35,9 +35,13 @@ func WriteText(w io.Writer, qs []questionbank.Question) error {
 		writeWrapped(bw, num, indent, q.Text)
 		bw.WriteString(indent + meta(q) + "\n")
 		if len(q.Skills) > 0 {
-			writeWrapped(bw, indent+"Skills: ", indent+"  ", strings.Join(q.Skills, ", "))
+			writeWrapped(bw, indent+"Skills: ", indent+"  ", skillList(q.Skills))
 		}
 		writeGuidance(bw, indent, q)
+	}
+	if line := sourcesLine(qs); line != "" {
+		bw.WriteString("\n")
+		writeWrapped(bw, "", "", Clean(questionbank.Question{Text: line}).Text)
 	}
 	return bw.Flush()
 }
@@ -92,9 +96,28 @@ func meta(q questionbank.Question) string {
 }
 
 // writeWrapped writes s word-wrapped to width columns, its first line
-// after first and the others after rest. A word longer than a line gets a
-// line of its own.
+// after first and the others after rest, keeping its paragraphs (with a
+// blank line between them) and its line breaks, and the indentation a
+// line starts with. A word longer than a line gets a line of its own.
 func writeWrapped(w *bufio.Writer, first, rest, s string) {
+	for pi, para := range paragraphs(s) {
+		if pi > 0 {
+			w.WriteString("\n")
+		}
+		for li, line := range para {
+			start := rest
+			if pi == 0 && li == 0 {
+				start = first
+			}
+			lead := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
+			wrapLine(w, start+lead, rest+lead, line)
+		}
+	}
+}
+
+// wrapLine writes one line of text word-wrapped, its first line after
+// first and the others after rest.
+func wrapLine(w *bufio.Writer, first, rest, s string) {
 	line, col := first, len([]rune(first))
 	empty := true
 	for _, word := range strings.Fields(s) {
@@ -111,5 +134,5 @@ func writeWrapped(w *bufio.Writer, first, rest, s string) {
 		col += n
 		empty = false
 	}
-	w.WriteString(line + "\n")
+	w.WriteString(strings.TrimRight(line, " ") + "\n")
 }

@@ -6,10 +6,14 @@
 //
 //	-q QUERY     which questions to draw from (the query language of
 //	             package questionbank; default: all)
-//	-n N         how many to draw (default 1)
+//	-n N         how many to draw (default 1); 0 draws every match, in
+//	             corpus order, or shuffled with -seed
 //	-seed S      a seed for a reproducible draw; 0, the default, is random
 //	-format F    text, markdown, json, anki, csv or kit (default text)
-//	-deck NAME   the Anki deck, with -format anki
+//	-deck NAME   the Anki deck, with -format anki (not all digits: Anki
+//	             would read it as a deck ID)
+//	-notetype T  the Anki note type, with -format anki (default Basic;
+//	             it must exist under that name in your collection)
 //	-plan P      draw an interview plan instead of -n questions: quotas
 //	             QUERY=N separated by commas, such as
 //	             'type:technical=2,type:behavioral=1'; -q narrows every quota
@@ -56,7 +60,7 @@ Examples:
   draw -q 'skill:scalability OR micro*' -format markdown
   draw -q 'level<=mid' -n 6 -format anki -deck 'Interviews::Backend' > early.txt
   draw -plan 'type:technical=2,type:behavioral=1' -q 'level>=senior' -seed 42 -format kit
-  draw -n 14 -format csv > questions.csv
+  draw -n 0 -format csv > questions.csv         every question, for a spreadsheet
   draw -bank my-questions.json -q 'type:behavioral'
   draw -bank questions/ -check                  validate a team's Markdown bank in CI
 
@@ -69,10 +73,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("draw", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	query := fs.String("q", "", "a `query` choosing the questions to draw from, such as 'level>=senior type:technical'")
-	n := fs.Int("n", 1, "how many questions to draw")
+	n := fs.Int("n", 1, "how many questions to draw; 0 draws every match")
 	seed := fs.Uint64("seed", 0, "a `seed` for a reproducible draw; 0 draws at random")
 	formatName := fs.String("format", "text", "output `format`: text, markdown, json, anki, csv or kit")
 	deck := fs.String("deck", "", "the Anki `deck` the notes go to, with -format anki (default \""+render.DefaultDeck+"\")")
+	noteType := fs.String("notetype", "", "the Anki note `type` the notes use, with -format anki: the name of one in your collection with a front and a back (default \"Basic\")")
 	planText := fs.String("plan", "", "an interview plan: `quotas` QUERY=N, separated by commas, such as 'type:technical=2,type:behavioral=1'")
 	bankFile := fs.String("bank", "", "a bank to draw from instead of the embedded questions: a JSON `file`, or a directory of Markdown files")
 	check := fs.Bool("check", false, "check the -bank, print a summary of it, and exit 0 if it is valid or 2 if not")
@@ -82,8 +87,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if status, ok := cli.Parse(fs, usage, args, hint); !ok {
 		return status
 	}
-	if *n < 1 {
-		fmt.Fprintf(stderr, "draw: -n %d: draw at least 1 question\n", *n)
+	if *n < 0 {
+		fmt.Fprintf(stderr, "draw: -n %d: draw 1 question or more, or 0 for every match\n", *n)
 		return 2
 	}
 	nSet := false
@@ -92,9 +97,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "draw: -n and -plan do not go together: a plan says how many questions of each kind")
 		return 2
 	}
-	anki := render.AnkiDeck{Name: *deck}
+	anki := render.AnkiDeck{Name: *deck, NoteType: *noteType}
 	if err := anki.Check(); err != nil {
-		fmt.Fprintf(stderr, "draw: -deck: %v\n", strings.TrimPrefix(err.Error(), "render: "))
+		flag := "-deck"
+		if strings.Contains(err.Error(), "note type") {
+			flag = "-notetype"
+		}
+		fmt.Fprintf(stderr, "draw: %s: %v\n", flag, strings.TrimPrefix(err.Error(), "render: "))
 		return 2
 	}
 	format, err := render.ParseFormat(*formatName)
@@ -102,8 +111,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "draw: -format: %v\n", strings.TrimPrefix(err.Error(), "render: "))
 		return 2
 	}
-	if *deck != "" && format != render.Anki {
-		fmt.Fprintln(stderr, "draw: -deck goes with -format anki")
+	if (*deck != "" || *noteType != "") && format != render.Anki {
+		fmt.Fprintln(stderr, "draw: -deck and -notetype go with -format anki")
 		return 2
 	}
 
@@ -124,7 +133,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if *planText != "" {
 		return drawPlan(stdout, stderr, bank, f, *planText, *seed, format, anki)
 	}
-	qs := bank.Sample(cli.Rand(*seed), *n, f)
+	var qs []questionbank.Question
+	switch {
+	case *n == 0 && *seed == 0: // every match, in corpus order
+		qs = bank.Filter(f)
+	case *n == 0: // every match, shuffled by the seed
+		qs = bank.Sample(cli.Rand(*seed), bank.Count(f), f)
+	default:
+		qs = bank.Sample(cli.Rand(*seed), *n, f)
+	}
 	switch {
 	case len(qs) == 0:
 		fmt.Fprintf(stderr, "draw: no question matches %q\n", *query)

@@ -137,7 +137,10 @@ func TestBadUsage(t *testing.T) {
 		want string
 	}{
 		{[]string{"-n", "zero"}, `invalid value "zero" for flag -n`},
-		{[]string{"-n", "0"}, "draw: -n 0: draw at least 1 question"},
+		{[]string{"-n", "-1"}, "draw: -n -1: draw 1 question or more, or 0 for every match"},
+		{[]string{"-format", "anki", "-deck", "1"}, `draw: -deck: the deck name "1" is all digits, which Anki reads as a deck ID (the notes would go to Default); add a word, such as "Interviews 1"`},
+		{[]string{"-format", "anki", "-notetype", " "}, "draw: -notetype: the note type is only spaces"},
+		{[]string{"-notetype", "Einfach"}, "draw: -deck and -notetype go with -format anki"},
 		{[]string{"-format", "yaml"}, `draw: -format: unknown format "yaml" (formats are text, markdown, json, anki, csv, kit)`},
 		{[]string{"-seed", "-1"}, `invalid value "-1" for flag -seed`},
 		{[]string{"-x"}, "flag provided but not defined: -x"},
@@ -296,4 +299,26 @@ func TestMarkdownBank(t *testing.T) {
 	assert.Equal(t, 2, code)
 	assert.Empty(t, out)
 	assert.Equal(t, "draw: bank "+dir+"/: broken.md:3: unknown level \"senor\"; did you mean \"senior\"? (levels are junior, developer, mid, senior, lead, principal, architect)\n", errOut)
+}
+
+func TestEveryMatch(t *testing.T) {
+	code, out, errOut := draw(t, "-n", "0", "-q", "level>=lead", "-format", "json")
+	require.Equal(t, 0, code, errOut)
+	var qs []questionbank.Question
+	require.NoError(t, json.Unmarshal([]byte(out), &qs))
+	var ids []string
+	for _, q := range qs {
+		ids = append(ids, q.ID)
+	}
+	assert.Equal(t, []string{"lead-1", "lead-2", "principal-1", "principal-2", "architect-1", "architect-2"}, ids, "every match, in corpus order")
+
+	code, out, _ = draw(t, "-n", "0", "-q", "level>=lead", "-format", "json", "-seed", "3")
+	require.Equal(t, 0, code)
+	require.NoError(t, json.Unmarshal([]byte(out), &qs))
+	assert.Len(t, qs, 6, "every match, shuffled")
+
+	code, out, _ = draw(t, "-n", "0", "-format", "anki", "-notetype", "Einfach", "-deck", "Interviews 2026")
+	require.Equal(t, 0, code)
+	assert.Contains(t, out, "#notetype:Einfach\n#deck:Interviews 2026\n")
+	assert.Equal(t, 6+14, strings.Count(out, "\n"))
 }

@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -54,6 +55,7 @@ type practice struct {
 	now       func() time.Time
 	assets    map[string]asset // the page's script and style sheet, by path
 	facets    facetCache
+	sources   []questionbank.Source // where the bank's questions come from, for the footer
 
 	mu       sync.Mutex // guards progress and stamp
 	progress *srs.Progress
@@ -71,6 +73,11 @@ func newPractice(pr *cli.Practice, now func() time.Time) *practice {
 	p := &practice{bank: pr.Bank, file: pr.File, newPerDay: pr.NewPerDay, now: now, progress: pr.Progress, assets: map[string]asset{}}
 	if p.file != nil {
 		p.stamp, _ = os.Stat(p.file.Name())
+	}
+	for q := range p.bank.Questions(questionbank.Filter{}) {
+		if !q.Source.IsZero() && !slices.Contains(p.sources, q.Source) {
+			p.sources = append(p.sources, q.Source)
+		}
 	}
 	fs.WalkDir(staticFiles, "static", func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -200,6 +207,8 @@ type pageData struct {
 	Empty    string // what to say without a question
 
 	Undo *questionbank.Question // the question just rated, whose rating u takes back
+
+	Sources []questionbank.Source // where the bank's questions come from
 }
 
 type pageError struct {
@@ -225,7 +234,7 @@ func (s *server) page(w http.ResponseWriter, r *http.Request) {
 
 func (s *server) pageData(params url.Values) (*pageData, int) {
 	p := s.practice
-	d := &pageData{Query: params.Get("q"), Matches: -1}
+	d := &pageData{Query: params.Get("q"), Matches: -1, Sources: p.sources}
 	f, err := s.bank.ParseQuery(d.Query)
 	if err != nil {
 		var se *questionbank.SyntaxError

@@ -63,6 +63,7 @@ func TestPageShowsAQuestion(t *testing.T) {
 	assert.Equal(t, contentSecurityPolicy, rec.Header().Get("Content-Security-Policy"))
 	assert.NotContains(t, body, "<script>", "no inline script")
 	assert.NotContains(t, body, "style=", "no inline style")
+	assert.Contains(t, body, `Questions from “7 Backend Developer Interview Questions and Answers for 2025”, <a href="https://himalayas.app/interview-questions/backend-developer">`, "the bank's source, in the footer")
 
 	// Without JavaScript, the button is a form that shows the guidance.
 	rec = getPage(t, h, "/?q=level%3Ajunior&id=junior-1&show=1")
