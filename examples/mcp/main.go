@@ -4,7 +4,7 @@
 // MCP client, on the same progress as examples/practice and the practice
 // page of examples/server.
 //
-//	go install github.com/backendprep/questionbank/examples/mcp@latest
+//	cd examples/mcp && go install .
 //	mcp -state ~/.interview.json
 //
 // Tools: search_questions, draw_questions, get_question (the guidance only
