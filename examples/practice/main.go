@@ -32,7 +32,8 @@
 //	-seed S        a seed for which new questions come, and in what order;
 //	               0, the default, is random
 //	-state FILE    where to keep progress between runs
-//	-bank FILE     practise from a JSON bank instead of the embedded one
+//	-bank PATH     practise from a bank of your own: a JSON file, or a
+//	               directory of Markdown files
 //	-weights W,... FSRS-6's 21 weights, fitted to your review log
 //	-retention R   the probability of recall to schedule for (default 0.9)
 package main
@@ -64,7 +65,7 @@ type realClock struct{}
 func (realClock) Now() time.Time        { return time.Now() }
 func (realClock) Sleep(d time.Duration) { time.Sleep(d) }
 
-const usage = `usage: practice [-q QUERY] [-new N] [-seed S] [-state FILE] [-bank FILE]
+const usage = `usage: practice [-q QUERY] [-new N] [-seed S] [-state FILE] [-bank PATH]
                 [-weights W0,...,W20] [-retention R]
 
 A mock interview with spaced repetition: the questions that are due, then

@@ -74,7 +74,7 @@ import (
 	"github.com/backendprep/questionbank/examples/internal/cli"
 )
 
-const usage = `usage: server [-addr HOST:PORT] [-state FILE] [-new N] [-bank FILE]
+const usage = `usage: server [-addr HOST:PORT] [-state FILE] [-new N] [-bank PATH]
               [-weights W0,...,W20] [-retention R]
 
 Serve a question bank as an HTTP JSON API, and a page at / to practise it
