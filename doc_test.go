@@ -13,7 +13,7 @@ import (
 // packages has a doc comment that starts with the name, as pkg.go.dev
 // readers and go doc expect.
 func TestDocComments(t *testing.T) {
-	for _, dir := range []string{".", "render", "srs"} {
+	for _, dir := range []string{".", "render", "srs", "mdbank"} {
 		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
 		if err != nil {
 			t.Fatal(err)

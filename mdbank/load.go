@@ -28,6 +28,7 @@ type Problem struct {
 	Msg  string
 }
 
+// String returns the problem as path:line: what is wrong.
 func (p Problem) String() string {
 	if p.Line == 0 {
 		return p.Path + ": " + p.Msg
