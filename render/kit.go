@@ -25,7 +25,8 @@ func WriteKit(w io.Writer, qs []questionbank.Question) error {
 	bw.WriteString("**Interviewer:** ____________________________\\\n")
 	bw.WriteString("**Date:** ___________________________________\\\n")
 	bw.WriteString("**Role and level:** _________________________\n")
-	for i, q := range cleanAll(qs) {
+	qs = cleanAll(qs)
+	for i, q := range qs {
 		fmt.Fprintf(bw, "\n---\n\n## Question %d\n\n**%s**\n\n", i+1, mdEscape(q.Text))
 		bw.WriteString(mdMeta(q))
 		if len(q.Skills) > 0 {

@@ -14,7 +14,8 @@ import (
 // renders as written.
 func WriteMarkdown(w io.Writer, qs []questionbank.Question) error {
 	bw := bufio.NewWriter(w)
-	for i, q := range cleanAll(qs) {
+	qs = cleanAll(qs)
+	for i, q := range qs {
 		if i > 0 {
 			bw.WriteString("\n---\n\n")
 		}
@@ -37,9 +38,10 @@ func WriteMarkdown(w io.Writer, qs []questionbank.Question) error {
 	return bw.Flush()
 }
 
-// mdSources ends a Markdown document with where its questions come from.
+// mdSources ends a Markdown document with where its questions, cleaned,
+// come from.
 func mdSources(w *bufio.Writer, qs []questionbank.Question) {
-	if line := sourcesLine(cleanAll(qs)); line != "" {
+	if line := sourcesLine(qs); line != "" {
 		fmt.Fprintf(w, "\n---\n\n*%s*\n", mdEscape(line))
 	}
 }

@@ -26,7 +26,8 @@ const width = 80
 //	   ...
 func WriteText(w io.Writer, qs []questionbank.Question) error {
 	bw := bufio.NewWriter(w)
-	for i, q := range cleanAll(qs) {
+	qs = cleanAll(qs)
+	for i, q := range qs {
 		if i > 0 {
 			bw.WriteString("\n")
 		}
@@ -41,7 +42,7 @@ func WriteText(w io.Writer, qs []questionbank.Question) error {
 	}
 	if line := sourcesLine(qs); line != "" {
 		bw.WriteString("\n")
-		writeWrapped(bw, "", "", Clean(questionbank.Question{Text: line}).Text)
+		writeWrapped(bw, "", "", line)
 	}
 	return bw.Flush()
 }

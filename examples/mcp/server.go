@@ -170,15 +170,15 @@ type getIn struct {
 
 type getOut struct {
 	questionOut
-	Introduction  string   `json:"introduction,omitempty"`
-	HowToAnswer   []string `json:"how_to_answer,omitempty"`
-	WhatNotToSay  []string `json:"what_not_to_say,omitempty"`
-	ExampleAnswer string   `json:"example_answer,omitempty"`
-	FollowUps     []string `json:"follow_ups,omitempty"`
-	Source        string   `json:"source,omitempty" jsonschema:"where the question comes from"`
+	Introduction  string               `json:"introduction,omitempty"`
+	HowToAnswer   []string             `json:"how_to_answer,omitempty"`
+	WhatNotToSay  []string             `json:"what_not_to_say,omitempty"`
+	ExampleAnswer string               `json:"example_answer,omitempty"`
+	FollowUps     []string             `json:"follow_ups,omitempty"`
+	Source        *questionbank.Source `json:"source,omitempty" jsonschema:"where the question comes from"`
 }
 
-// question returns the question with the given ID, or an error that says
+// lookup returns the question with the given ID, or an error that says
 // there is none.
 func (s *server) lookup(id string) (questionbank.Question, error) {
 	q, ok := s.bank.Get(id)
@@ -199,7 +199,7 @@ func (s *server) get(_ context.Context, _ *mcp.CallToolRequest, in getIn) (*mcp.
 		out.Introduction, out.HowToAnswer, out.WhatNotToSay = c.Introduction, c.HowToAnswer, c.WhatNotToSay
 		out.ExampleAnswer, out.FollowUps = c.ExampleAnswer, c.FollowUps
 		if !c.Source.IsZero() {
-			out.Source = strings.TrimSuffix(c.Source.Title+" "+c.Source.URL, " ")
+			out.Source = &c.Source
 		}
 	}
 	return nil, out, nil

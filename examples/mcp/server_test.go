@@ -135,7 +135,7 @@ func TestGetQuestion(t *testing.T) {
 	_, out = call(t, cs, "get_question", map[string]any{"id": "lead-2", "guidance": true})
 	assert.NotEmpty(t, out["how_to_answer"])
 	assert.NotEmpty(t, out["example_answer"])
-	assert.Contains(t, out["source"], "himalayas.app")
+	assert.Equal(t, "https://himalayas.app/interview-questions/backend-developer", out["source"].(map[string]any)["url"])
 
 	res, _ = call(t, cs, "get_question", map[string]any{"id": "nope"})
 	assert.True(t, res.IsError)
