@@ -276,7 +276,7 @@ func (t *textIndex) phraseProg(n *node) *prog {
 		}
 	case whole >= 2:
 		for k := 0; k+1 < whole; k++ {
-			if !add(t.pairSets()[ph.stems[k]+" "+ph.stems[k+1]]) {
+			if !add(t.pair(ph.stems[k], ph.stems[k+1])) {
 				return progNone
 			}
 		}
@@ -319,11 +319,10 @@ func (t *textIndex) prefixSets(ph *phrase, whole int) (sets []*set, exact bool) 
 	for _, w := range t.vocab[lo:hi] {
 		started[t.stemOf[w]]++
 	}
-	pairs := t.pairSets()
 	prev := ph.stems[whole-1]
 	exact = true
 	for _, st := range slices.Sorted(maps.Keys(started)) {
-		if s := pairs[prev+" "+st]; s != nil {
+		if s := t.pair(prev, st); s != nil {
 			sets = append(sets, s)
 			exact = exact && started[st] == len(t.byStem[st])
 		}

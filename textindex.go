@@ -36,7 +36,7 @@ type textIndex struct {
 
 	qs        []Question // the bank's, for the pairs
 	pairsOnce sync.Once
-	pairs     map[string]*set // by two stems, "a b": questions where they stand side by side in a field; see pairSets
+	pairs     map[uint64]*set // by two stems' numbers: questions where they stand side by side in a field; see pairSets
 
 	lens    [][numGroups]uint32 // each question's length in words, by group
 	avgLen  [numGroups]float64  // the mean of lens, by group
@@ -262,52 +262,95 @@ func inParts(n, parts int, do func(p, lo, hi int)) {
 }
 
 // pairSets returns the sets of the questions where two stems stand side
-// by side in a field, by "a b": the index of phrases, built for the first
-// phrase, apart from the words' so that banks never searched for a phrase
-// never pay for it.
-func (t *textIndex) pairSets() map[string]*set {
+// by side in a field, by pairKey of their numbers: the index of phrases,
+// built for the first phrase, apart from the words' so that banks never
+// searched for a phrase never pay for it.
+func (t *textIndex) pairSets() map[uint64]*set {
 	t.pairsOnce.Do(func() {
 		const perPart = 4096
-		parts := max(1, min(runtime.GOMAXPROCS(0), t.n/perPart))
-		found := make([]map[uint64]*pairPosting, parts)
-		inParts(t.n, parts, func(p, lo, hi int) { found[p] = t.pairPart(lo, hi) })
-		byPair := map[string][]*set{}
-		for _, pairs := range found {
-			for k, pp := range pairs {
-				key := t.stemNames[k>>32] + " " + t.stemNames[k&(1<<32-1)]
-				byPair[key] = append(byPair[key], pp.set(t.n))
-			}
-		}
-		t.pairs = make(map[string]*set, len(byPair))
-		for k, sets := range byPair {
-			t.pairs[k] = unionSet(sets, t.n)
-		}
+		t.pairs = t.buildPairs(max(1, min(runtime.GOMAXPROCS(0), t.n/perPart)))
 	})
 	return t.pairs
 }
+
+// buildPairs finds the pairs of stems in parts ranges of questions at
+// once. The ranges are in order, so a pair's questions are its postings
+// in each range one after the other: joined, not united, as a union of
+// sets costs a bit a question of the bank for each of millions of pairs
+// (it took a minute at 100,000 questions).
+func (t *textIndex) buildPairs(parts int) map[uint64]*set {
+	found := make([]map[uint64]*pairPosting, parts)
+	inParts(t.n, parts, func(p, lo, hi int) { found[p] = t.pairPart(lo, hi) })
+	all := make(map[uint64]*set, len(found[0]))
+	var same []*pairPosting
+	for p, pairs := range found {
+		for k, pp := range pairs {
+			same = append(same[:0], pp)
+			for _, later := range found[p+1:] {
+				if pp := later[k]; pp != nil {
+					same = append(same, pp)
+					delete(later, k)
+				}
+			}
+			all[k] = joinPostings(same, t.n)
+		}
+	}
+	return all
+}
+
+// pair returns the set of the questions where stem a stands just before
+// stem b, nil if there are none.
+func (t *textIndex) pair(a, b string) *set {
+	wa, wb := t.byStem[a], t.byStem[b]
+	if len(wa) == 0 || len(wb) == 0 {
+		return nil
+	}
+	return t.pairSets()[pairKey(wa[0].sid, wb[0].sid)]
+}
+
+// pairKey is the key of a pair of stems, by their numbers.
+func pairKey(a, b uint32) uint64 { return uint64(a)<<32 | uint64(b) }
 
 // A pairPosting is the questions of a range where one stem follows
 // another: a list while it is short, and bits (from the range's first
 // question) once it is long, so that a common pair costs a bit a
 // question, not a growing list.
 type pairPosting struct {
-	lo   int
-	list []int32
-	bits []uint64
+	lo    int
+	count int
+	list  []int32
+	bits  []uint64
 }
 
-// set returns the posting as a set of the bank's n questions.
-func (pp *pairPosting) set(n int) *set {
-	if pp.bits == nil {
-		return newSet(pp.list, n)
-	}
-	whole := make([]uint64, words64(n))
-	copy(whole[pp.lo/64:], pp.bits)
+// joinPostings returns the set of the questions of a bank of n in ps,
+// postings of ranges in order.
+func joinPostings(ps []*pairPosting, n int) *set {
 	count := 0
-	for _, x := range pp.bits {
-		count += bits.OnesCount64(x)
+	for _, pp := range ps {
+		count += pp.count
 	}
-	return newSetFromBits(whole, count, n)
+	if count*32 > n { // dense
+		whole := make([]uint64, words64(n))
+		for _, pp := range ps {
+			for wi, x := range pp.bits {
+				whole[pp.lo/64+wi] |= x
+			}
+			for _, i := range pp.list {
+				whole[i>>6] |= 1 << (i & 63)
+			}
+		}
+		return newSetFromBits(whole, count, n)
+	}
+	list := make([]int32, 0, count)
+	for _, pp := range ps {
+		list = append(list, pp.list...)
+		for wi, x := range pp.bits {
+			for ; x != 0; x &= x - 1 {
+				list = append(list, int32(pp.lo+wi*64+bits.TrailingZeros64(x)))
+			}
+		}
+	}
+	return newSet(list, n)
 }
 
 // pairPart finds the pairs of stems of questions [lo, hi), by their
@@ -323,7 +366,7 @@ func (t *textIndex) pairPart(lo, hi int) map[uint64]*pairPosting {
 	add := func(w []byte) bool {
 		sid := t.words[string(w)].sid
 		if !first {
-			key := uint64(prev)<<32 | uint64(sid)
+			key := pairKey(prev, sid)
 			pp := pairs[key]
 			if pp == nil {
 				pp = &pairPosting{lo: lo}
@@ -331,9 +374,13 @@ func (t *textIndex) pairPart(lo, hi int) map[uint64]*pairPosting {
 			}
 			switch j := int(i) - lo; {
 			case pp.bits != nil:
-				pp.bits[j>>6] |= 1 << (j & 63)
+				if pp.bits[j>>6]&(1<<(j&63)) == 0 {
+					pp.bits[j>>6] |= 1 << (j & 63)
+					pp.count++
+				}
 			case len(pp.list) == 0 || pp.list[len(pp.list)-1] != i:
 				pp.list = append(pp.list, i)
+				pp.count++
 				if len(pp.list) > long {
 					pp.bits = make([]uint64, words64(hi-lo))
 					for _, x := range pp.list {
