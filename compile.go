@@ -271,7 +271,7 @@ func (t *textIndex) phraseProg(n *node) *prog {
 	}
 	switch {
 	case whole == 1 && !ph.prefix:
-		if !add(t.stems[ph.stems[0]]) {
+		if !add(t.stemSet(ph.stems[0])) {
 			return progNone
 		}
 	case whole >= 2:

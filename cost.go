@@ -38,8 +38,8 @@ func (b *Bank) checkCost(q string, f Filter) error {
 	t := b.textIndex()
 	for _, ph := range terms {
 		c := 0
-		for _, w := range t.termWords(ph) {
-			c += len(w.posts)
+		for _, l := range t.termLists(ph) {
+			c += len(l.qs)
 		}
 		e.add(c*postingCost, ph)
 	}

@@ -65,66 +65,85 @@ func (b *Bank) Search(q string, n int) ([]Hit, error) {
 		n = total
 	}
 	matches := *bp
-	var order []int32
-	var sc *searchScratch
+	var top []scored
 	if len(terms) > 0 {
 		t := b.textIndex()
-		sc = t.getScratch()
-		defer t.putScratch(sc, matches)
-		if len(terms) == 1 {
-			order = t.bestOfOne(terms[0], matches, total, sc, n)
-		} else {
-			for _, ph := range terms {
-				t.score(ph, matches, total, sc)
-			}
-			order = sc.top(matches, n)
-		}
+		sc := t.getScratch()
+		defer t.putScratch(sc)
+		top = t.best(terms, matches, total, sc, n)
 	}
-	// Matches without a score, in corpus order, after those with one.
-	for wi, w := range matches {
-		for ; w != 0 && len(order) < n; w &= w - 1 {
-			i := int32(wi*64 + bits.TrailingZeros64(w))
-			if sc == nil || sc.scores[i] == 0 {
-				order = append(order, i)
-			}
-		}
+	hits := make([]Hit, 0, n)
+	for _, s := range top {
+		hits = append(hits, Hit{Question: b.qs[s.q].clone(), Score: s.score})
 	}
-	hits := make([]Hit, len(order))
-	for k, i := range order {
-		hits[k] = Hit{Question: b.qs[i].clone()}
-		if sc != nil {
-			hits[k].Score = sc.scores[i]
+	if len(hits) < n {
+		// Fewer than n scored: best scored every match, and kept them
+		// all. The others follow, in corpus order.
+		kept := make(map[int32]bool, len(top))
+		for _, s := range top {
+			kept[s.q] = true
+		}
+		for wi, w := range matches {
+			for ; w != 0 && len(hits) < n; w &= w - 1 {
+				if i := int32(wi*64 + bits.TrailingZeros64(w)); !kept[i] {
+					hits = append(hits, Hit{Question: b.qs[i].clone()})
+				}
+			}
 		}
 	}
 	return hits, nil
 }
 
-// A searchScratch is what one Search borrows from the bank: each
-// question's score and one term's frequency, zero between uses, and lists
-// of postings and questions, empty between uses.
+// rangeShift sets the size of a range of questions, 1<<rangeShift (four
+// words of a set): the unit in which Search scores questions, bounds
+// what they can score, and passes over those that cannot make the n best.
+const rangeShift = 8
+
+// A span is a word's postings in one range of questions.
+type span struct {
+	r     int32   // the range: questions r<<rangeShift up to the next range's
+	first int32   // the index in the word's posts of the first
+	max   float64 // their largest frequency (tf)
+}
+
+// A scored is a question and its score.
+type scored struct {
+	q     int32
+	score float64
+}
+
+// A searchScratch is what one Search borrows from the bank: the scores
+// and one term's frequencies of the questions of a range, and each
+// range's bound, zero between uses; and lists, empty between uses.
 type searchScratch struct {
-	scores, tf []float64 // by question
-	posts      []int32   // postings of a word that are matches
-	touched    []int32   // questions a term's words gave a frequency
-	heap       []int32
+	scores, tf [1 << rangeShift]float64 // by question of the range
+	bound, sum []float64                // by range
+	terms      []searchTerm
+	cursors    []int   // in each term's words' spans
+	posts      []int32 // a word's postings of matches in a range
+	heap       []scored
+}
+
+// A searchTerm is a term of a query as Search scores it: the postings
+// it stands for, and its inverse document frequency.
+type searchTerm struct {
+	lists []*postings
+	idf   float64
 }
 
 func (t *textIndex) getScratch() *searchScratch {
 	if sc, ok := t.scratch.Get().(*searchScratch); ok {
 		return sc
 	}
-	return &searchScratch{scores: make([]float64, t.n), tf: make([]float64, t.n)}
+	ranges := t.n>>rangeShift + 1
+	return &searchScratch{bound: make([]float64, ranges), sum: make([]float64, ranges)}
 }
 
-// putScratch zeroes the scores of the matches, the only ones given one,
-// and gives sc back.
-func (t *textIndex) putScratch(sc *searchScratch, matches []uint64) {
-	for wi, w := range matches {
-		for ; w != 0; w &= w - 1 {
-			sc.scores[wi*64+bits.TrailingZeros64(w)] = 0
-		}
-	}
-	sc.heap, sc.posts, sc.touched = sc.heap[:0], sc.posts[:0], sc.touched[:0]
+// putScratch gives sc back, its bounds zeroed and its lists emptied.
+func (t *textIndex) putScratch(sc *searchScratch) {
+	clear(sc.bound)
+	clear(sc.terms) // no words kept alive
+	sc.terms, sc.cursors, sc.posts, sc.heap = sc.terms[:0], sc.cursors[:0], sc.posts[:0], sc.heap[:0]
 	t.scratch.Put(sc)
 }
 
@@ -134,231 +153,204 @@ func (t *textIndex) idf(df int) float64 {
 	return math.Log(1 + (float64(t.n)-float64(df)+0.5)/(float64(df)+0.5))
 }
 
-// saturate is BM25's score of a term of frequency x: it rises with x,
-// towards idf × (k1 + 1).
-func saturate(idf, x float64) float64 { return idf * x * (bm25K1 + 1) / (bm25K1 + x) }
-
-// score adds to the scores of the matches what the term ph, a one-word
-// phrase, scores: BM25 of its frequency, summed over the words it stands
-// for (a stem's words, or a prefix's).
-func (t *textIndex) score(ph *phrase, matches []uint64, nMatches int, sc *searchScratch) {
-	ws := t.termWords(ph)
-	if len(ws) == 0 {
-		return
-	}
-	idf := t.idf(termDF(ws, t.n))
-	if w := ws[0]; len(ws) == 1 { // the frequency is the word's: no sum to make first
-		sc.posts = matchedPosts(sc.posts[:0], w, matches, nMatches)
-		for _, k := range sc.posts {
-			sc.scores[w.posts[k].q] += saturate(idf, w.tf[k])
-		}
-		return
-	}
-	for _, q := range sc.sumFreqs(ws, matches, nMatches) {
-		sc.scores[q] += saturate(idf, sc.tf[q])
-		sc.tf[q] = 0
-	}
+// saturate is BM25's score of a term of frequency x, idf × x(k1 + 1) /
+// (k1 + x), computed as idf(k1 + 1) × (1 − k1 / (k1 + x)) so that it
+// never falls as x rises, rounding included: each step is an addition,
+// a multiplication by a positive constant or a division of one, and
+// rounding keeps their order. best relies on it. (The conversion keeps
+// the product from being fused with an addition that follows, which
+// would round differently in the bound and in the score.)
+func saturate(idf, x float64) float64 {
+	return float64(idf * (bm25K1 + 1) * (1 - bm25K1/(bm25K1+x)))
 }
 
-// sumFreqs sums in tf the frequencies of the words ws in the matches, and
-// returns the questions it gave one, in sc.touched.
-func (sc *searchScratch) sumFreqs(ws []*word, matches []uint64, nMatches int) []int32 {
-	sc.touched = sc.touched[:0]
-	for _, w := range ws {
-		sc.posts = matchedPosts(sc.posts[:0], w, matches, nMatches)
-		for _, k := range sc.posts {
-			q := w.posts[k].q
-			if sc.tf[q] == 0 {
-				sc.touched = append(sc.touched, q)
-			}
-			sc.tf[q] += w.tf[k]
-		}
-	}
-	return sc.touched
-}
+// better reports whether a ranks before b: a higher score, or an equal
+// one earlier in the corpus.
+func better(a, b scored) bool { return a.score > b.score || a.score == b.score && a.q < b.q }
 
-// termDF returns how many of a bank's n questions hold any of ws.
-func termDF(ws []*word, n int) int {
-	if len(ws) == 1 {
-		return len(ws[0].posts)
-	}
-	sets := make([]*set, len(ws))
-	for i, w := range ws {
-		sets[i] = w.set
-	}
-	return unionSet(sets, n).count()
-}
-
-// matchedPosts appends to dst the index of each posting of w whose
-// question is a match, and returns it. When the matches are far fewer
-// than the postings, it finds each match's posting by a galloping search
-// rather than test every posting: "api gateway" matches a quarter of the
-// questions "api" does.
-func matchedPosts(dst []int32, w *word, matches []uint64, nMatches int) []int32 {
-	posts := w.posts
-	if !gallops(w, nMatches) {
-		for k, p := range posts {
-			if matches[p.q>>6]&(1<<(p.q&63)) != 0 {
-				dst = append(dst, int32(k))
-			}
-		}
-		return dst
-	}
-	k := 0
-	for wi, bitsw := range matches {
-		for ; bitsw != 0; bitsw &= bitsw - 1 {
-			q := int32(wi*64 + bits.TrailingZeros64(bitsw))
-			// Gallop from k past the postings before q, then search the
-			// last step for the first at or after it.
-			step := 1
-			for k+step < len(posts) && posts[k+step].q < q {
-				k += step
-				step *= 2
-			}
-			hi := min(k+step, len(posts))
-			for k < hi {
-				mid := int(uint(k+hi) >> 1)
-				if posts[mid].q < q {
-					k = mid + 1
-				} else {
-					hi = mid
-				}
-			}
-			if k == len(posts) {
-				return dst
-			}
-			if posts[k].q == q {
-				dst = append(dst, int32(k))
+// best scores the matches and returns the n best with a score, best
+// first. It goes through the questions a range at a time, scoring each
+// term of each match there, and keeps the n best in a heap, its worst at
+// the root. Once the heap is full, a range whose bound is not above the
+// worst kept is passed over: none of its questions could take that
+// place, as each comes after every question kept and so needs a higher
+// score, not an equal one.
+//
+// A range's bound is what its questions' scores are made of, made of the
+// largest of each: for each term, the sum of its lists' largest
+// frequencies there (a word's term has one list, its stem's; a prefix's
+// has one a word it starts), saturated; summed over the terms. Summed in the
+// same order as the scores, by steps that never lower a result as an
+// argument rises, it is never below a score it bounds, even by rounding;
+// so the n best are exactly the first n of the whole ranking.
+func (t *textIndex) best(phs []*phrase, matches []uint64, nMatches int, sc *searchScratch, n int) []scored {
+	for _, ph := range phs {
+		if ls := t.termLists(ph); len(ls) > 0 {
+			sc.terms = append(sc.terms, searchTerm{ls, t.idf(t.termDF(ls))})
+			for range ls {
+				sc.cursors = append(sc.cursors, 0)
 			}
 		}
 	}
-	return dst
-}
-
-// gallops reports whether matchedPosts finds w's postings of the matches
-// by galloping, as they are far fewer than its postings.
-func gallops(w *word, nMatches int) bool { return len(w.posts) > 2*nMatches }
-
-// bestOfOne returns the n best matches of a query of one term, best
-// first, and scores them. A term's score rises with its frequency, so a
-// match whose frequency is clearly below that of the worst kept is passed
-// over without its score computed: a division saved for nearly every
-// match. (Clearly: by more than rounding could undo, so that the ranking
-// is the one the scores give.)
-func (t *textIndex) bestOfOne(ph *phrase, matches []uint64, nMatches int, sc *searchScratch, n int) []int32 {
-	ws := t.termWords(ph)
-	if len(ws) == 0 {
+	if len(sc.terms) == 0 {
 		return nil
 	}
-	idf := t.idf(termDF(ws, t.n))
-	better := func(a, b int32) bool {
-		sa, sb := sc.scores[a], sc.scores[b]
-		return sa > sb || sa == sb && a < b
+	prune := n < nMatches
+	if prune {
+		sc.bounds()
 	}
 	h := sc.heap[:0]
-	below := math.Inf(-1) // a frequency under it cannot make the n best
-	keep := func(q int32, x float64) {
-		score := saturate(idf, x)
-		switch {
-		case len(h) < n:
-			sc.tf[q], sc.scores[q] = x, score
-			h = append(h, q)
-			siftUp(h, better)
-		case score > sc.scores[h[0]] || score == sc.scores[h[0]] && q < h[0]:
-			sc.tf[h[0]], sc.scores[h[0]] = 0, 0
-			sc.tf[q], sc.scores[q] = x, score
-			h[0] = q
-			siftDown(h, better)
-		default:
-			return
+	for r := range int32(len(sc.bound)) {
+		lo, hi := rangeWords(r, len(matches))
+		if lo >= hi || !anyBit(matches[lo:hi]) || prune && len(h) == n && sc.bound[r] <= h[0].score {
+			continue
 		}
-		if len(h) == n {
-			below = sc.tf[h[0]] * (1 - 1e-9)
-		}
-	}
-	switch w := ws[0]; {
-	case len(ws) == 1 && !gallops(w, nMatches):
-		// The loop of a one-word search, written out: most postings are
-		// passed over on their frequency alone.
-		for k, p := range w.posts {
-			if x := w.tf[k]; x >= below && matches[p.q>>6]&(1<<(p.q&63)) != 0 {
-				keep(p.q, x)
-			}
-		}
-	case len(ws) == 1:
-		sc.posts = matchedPosts(sc.posts[:0], w, matches, nMatches)
-		for _, k := range sc.posts {
-			if x := w.tf[k]; x >= below {
-				keep(w.posts[k].q, x)
-			}
-		}
-	default:
-		// Sum the words' frequencies first, then keep the best (in any
-		// order: keep's order is total). keep touches only questions
-		// already summed.
-		for _, q := range sc.sumFreqs(ws, matches, nMatches) {
-			x := sc.tf[q]
-			sc.tf[q] = 0
-			if x >= below {
-				keep(q, x)
-			}
-		}
-	}
-	for _, i := range h {
-		sc.tf[i] = 0
-	}
-	sc.heap = h
-	return sortedBest(h, better)
-}
-
-// top returns the n best scored matches, best first, equal scores in
-// corpus order: a heap of the n best so far, its worst at the root.
-func (sc *searchScratch) top(matches []uint64, n int) []int32 {
-	better := func(a, b int32) bool {
-		sa, sb := sc.scores[a], sc.scores[b]
-		return sa > sb || sa == sb && a < b
-	}
-	h := sc.heap[:0]
-	for wi, w := range matches {
-		for ; w != 0; w &= w - 1 {
-			i := int32(wi*64 + bits.TrailingZeros64(w))
-			switch {
-			case sc.scores[i] == 0:
-			case len(h) < n:
-				h = append(h, i)
-				siftUp(h, better)
-			case better(i, h[0]):
-				h[0] = i
-				siftDown(h, better)
+		sc.scoreRange(r, matches)
+		for wi := lo; wi < hi; wi++ {
+			for w := matches[wi]; w != 0; w &= w - 1 {
+				i := wi*64 + bits.TrailingZeros64(w)
+				s := scored{int32(i), sc.scores[i&(1<<rangeShift-1)]}
+				sc.scores[i&(1<<rangeShift-1)] = 0 // only matches have scores
+				switch {
+				case s.score == 0:
+				case len(h) < n:
+					h = append(h, s)
+					siftUp(h)
+				case better(s, h[0]):
+					h[0] = s
+					siftDown(h)
+				}
 			}
 		}
 	}
 	sc.heap = h
-	return sortedBest(h, better)
-}
-
-// sortedBest returns a copy of the heap h, best first.
-func sortedBest(h []int32, better func(a, b int32) bool) []int32 {
-	order := slices.Clone(h)
-	slices.SortFunc(order, func(a, b int32) int {
+	top := slices.Clone(h)
+	slices.SortFunc(top, func(a, b scored) int {
 		if better(a, b) {
 			return -1
 		}
 		return 1
 	})
-	return order
+	return top
 }
 
-// siftUp restores the heap h, whose worst element (by better) is at the
-// root, after an element was appended.
-func siftUp(h []int32, better func(a, b int32) bool) {
+// rangeWords returns the words [lo, hi) of a set of nWords words that
+// hold range r.
+func rangeWords(r int32, nWords int) (lo, hi int) {
+	const perRange = 1 << rangeShift / 64
+	return int(r) * perRange, min(int(r+1)*perRange, nWords)
+}
+
+// bounds sets each range's bound (see best).
+func (sc *searchScratch) bounds() {
+	for _, tm := range sc.terms {
+		for _, l := range tm.lists {
+			for _, s := range l.spans {
+				sc.sum[s.r] += s.max
+			}
+		}
+		for r, x := range sc.sum {
+			if x != 0 {
+				sc.bound[r] += saturate(tm.idf, x)
+				sc.sum[r] = 0
+			}
+		}
+	}
+}
+
+// scoreRange scores the matches of range r, by question of the range in
+// sc.scores: for each term, BM25 of its frequency, the sum of its
+// lists'.
+func (sc *searchScratch) scoreRange(r int32, matches []uint64) {
+	const mask = 1<<rangeShift - 1
+	c := 0 // the cursor of the list
+	for _, tm := range sc.terms {
+		if len(tm.lists) == 1 { // its frequency is its list's: no sum to make first
+			l := tm.lists[0]
+			sc.posts = l.matchedIn(r, &sc.cursors[c], matches, sc.posts[:0])
+			c++
+			for _, k := range sc.posts {
+				sc.scores[l.qs[k]&mask] += saturate(tm.idf, l.tf[k])
+			}
+			continue
+		}
+		for _, l := range tm.lists {
+			sc.posts = l.matchedIn(r, &sc.cursors[c], matches, sc.posts[:0])
+			c++
+			for _, k := range sc.posts {
+				sc.tf[l.qs[k]&mask] += l.tf[k]
+			}
+		}
+		lo, hi := rangeWords(r, len(matches))
+		for wi := lo; wi < hi; wi++ {
+			for w := matches[wi]; w != 0; w &= w - 1 {
+				i := (wi*64 + bits.TrailingZeros64(w)) & mask
+				if x := sc.tf[i]; x != 0 {
+					sc.scores[i] += saturate(tm.idf, x)
+					sc.tf[i] = 0
+				}
+			}
+		}
+	}
+}
+
+// matchedIn appends to dst the index in l of each posting in range r
+// whose question is a match, and returns it; cursor is l's in its
+// spans, which only moves forward.
+func (l *postings) matchedIn(r int32, cursor *int, matches []uint64, dst []int32) []int32 {
+	c := *cursor
+	for c < len(l.spans) && l.spans[c].r < r {
+		c++
+	}
+	*cursor = c
+	if c == len(l.spans) || l.spans[c].r != r {
+		return dst
+	}
+	end := len(l.qs)
+	if c+1 < len(l.spans) {
+		end = int(l.spans[c+1].first)
+	}
+	for k := int(l.spans[c].first); k < end; k++ {
+		if q := l.qs[k]; matches[q>>6]&(1<<(q&63)) != 0 {
+			dst = append(dst, int32(k))
+		}
+	}
+	return dst
+}
+
+// anyBit reports whether any bit of words is set.
+func anyBit(words []uint64) bool {
+	for _, w := range words {
+		if w != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// termDF returns how many of the bank's questions hold a term whose
+// postings are ls.
+func (t *textIndex) termDF(ls []*postings) int {
+	if len(ls) == 1 {
+		return len(ls[0].qs)
+	}
+	sets := make([]*set, len(ls))
+	for i, l := range ls {
+		sets[i] = l.set
+	}
+	return unionSet(sets, t.n).count()
+}
+
+// siftUp restores the heap h, whose worst element is at the root, after
+// an element was appended.
+func siftUp(h []scored) {
 	for k := len(h) - 1; k > 0 && better(h[(k-1)/2], h[k]); k = (k - 1) / 2 {
 		h[k], h[(k-1)/2] = h[(k-1)/2], h[k]
 	}
 }
 
 // siftDown restores the heap h after its root was replaced.
-func siftDown(h []int32, better func(a, b int32) bool) {
+func siftDown(h []scored) {
 	for k := 0; ; {
 		c := 2*k + 1
 		if c >= len(h) {
@@ -402,21 +394,24 @@ func collectTerms(n *node, terms *[]*phrase) {
 	}
 }
 
-// termWords returns the words of the vocabulary a search term, a one-word
-// phrase, stands for: the words of its stem, or the words a prefix starts.
-func (t *textIndex) termWords(ph *phrase) []*word {
+// termLists returns the postings a search term, a one-word phrase,
+// stands for: its stem's, or those of each word a prefix starts.
+func (t *textIndex) termLists(ph *phrase) []*postings {
 	if len(ph.words) != 1 {
 		return nil
 	}
 	if !ph.prefix {
-		return t.byStem[ph.stems[0]]
+		if p := t.stems[ph.stems[0]]; p != nil {
+			return []*postings{p}
+		}
+		return nil
 	}
-	var ws []*word
+	var ls []*postings
 	i, _ := slices.BinarySearch(t.vocab, ph.words[0])
 	for ; i < len(t.vocab) && strings.HasPrefix(t.vocab[i], ph.words[0]); i++ {
-		ws = append(ws, t.words[t.vocab[i]])
+		ls = append(ls, &t.words[t.vocab[i]].postings)
 	}
-	return ws
+	return ls
 }
 
 // meanWords returns the mean number of words of a question's fields.

@@ -26,11 +26,11 @@ const (
 
 // A textIndex holds the word sets of a bank's text.
 type textIndex struct {
-	n         int               // questions
-	words     map[string]*word  // by folded word
-	vocab     []string          // every word, sorted, for prefixes
-	stems     map[string]*set   // by stem: the union of its words' sets
-	stemOf    map[string]string // every word's stem
+	n         int                  // questions
+	words     map[string]*word     // by folded word
+	vocab     []string             // every word, sorted, for prefixes
+	stems     map[string]*postings // by stem: its words', merged
+	stemOf    map[string]string    // every word's stem
 	byStem    map[string][]*word
 	stemNames []string // by stem number
 
@@ -43,13 +43,23 @@ type textIndex struct {
 	scratch sync.Pool           // of *searchScratch, for Search
 }
 
-// A word is one word of the vocabulary: the questions holding it, and for
-// each of them, how often it occurs in each group, a byte a group.
+// A word is one word of the vocabulary: the questions holding it, with
+// its frequency in each for ranking, and the number of its stem.
 type word struct {
+	postings
+	posts []post // while the index is built; then in qs and tf
+	sid   uint32
+}
+
+// A postings is the questions holding a word, or a word of a stem, in
+// order, with its BM25F frequency in each: its counts in each group of
+// fields, weighed by the group's weight and length. A stem's frequency
+// is the sum of its words'.
+type postings struct {
 	set   *set
-	posts []post    // in question order
-	tf    []float64 // for each post, the word's BM25F frequency there: its counts weighed by group and length
-	sid   uint32    // the number of its stem
+	qs    []int32
+	tf    []float64
+	spans []span // by range of questions, for Search's bounds
 }
 
 // A post is one question holding a word, and how often it holds it in
@@ -100,20 +110,12 @@ func buildTextIndex(qs []Question, parts int) *textIndex {
 	for w, p := range all.words {
 		p.set = postsSet(p.posts, n)
 		t.vocab = append(t.vocab, w)
-		st := stem(w) // once a word of the vocabulary, not once a use
-		t.stemOf[w] = st
-		t.byStem[st] = append(t.byStem[st], p)
 	}
 	slices.Sort(t.vocab)
-	t.stems = make(map[string]*set, len(t.byStem))
-	for st, ws := range t.byStem {
-		sets := make([]*set, len(ws))
-		for i, w := range ws {
-			sets[i] = w.set
-			w.sid = uint32(len(t.stemNames))
-		}
-		t.stemNames = append(t.stemNames, st)
-		t.stems[st] = unionSet(sets, n)
+	for _, w := range t.vocab { // in order, so that a stem's words are
+		st := stem(w) // once a word of the vocabulary, not once a use
+		t.stemOf[w] = st
+		t.byStem[st] = append(t.byStem[st], t.words[w])
 	}
 	for _, l := range t.lens {
 		for g, x := range l {
@@ -133,17 +135,87 @@ func buildTextIndex(qs []Question, parts int) *textIndex {
 		}
 	}
 	for _, w := range t.words {
-		w.tf = make([]float64, len(w.posts))
+		w.qs, w.tf = make([]int32, len(w.posts)), make([]float64, len(w.posts))
 		for k, p := range w.posts {
 			norm := &norms[p.q]
+			x := 0.0
 			for g := range numGroups {
 				if c := p.counts >> (8 * g) & 0xff; c != 0 {
-					w.tf[k] += float64(c) * norm[g]
+					x += float64(c) * norm[g]
 				}
 			}
+			w.qs[k], w.tf[k] = p.q, x
 		}
+		w.posts = nil
+		w.spans = spansOf(&w.postings)
+	}
+	// Each stem's postings: its word's, or its words' merged, their
+	// frequencies summed in the order of the vocabulary. A word's
+	// search then reads one list, not one a word of its stem.
+	t.stems = make(map[string]*postings, len(t.byStem))
+	for st, ws := range t.byStem {
+		sets := make([]*set, len(ws))
+		for i, w := range ws {
+			sets[i] = w.set
+			w.sid = uint32(len(t.stemNames))
+		}
+		t.stemNames = append(t.stemNames, st)
+		if len(ws) == 1 {
+			t.stems[st] = &ws[0].postings
+			continue
+		}
+		p := &postings{set: unionSet(sets, n), qs: ws[0].qs, tf: ws[0].tf}
+		for _, w := range ws[1:] {
+			p.qs, p.tf = mergePostings(p.qs, p.tf, w.qs, w.tf)
+		}
+		p.spans = spansOf(p)
+		t.stems[st] = p
 	}
 	return t
+}
+
+// spansOf returns the spans of p's postings.
+func spansOf(p *postings) []span {
+	var spans []span
+	for k, q := range p.qs {
+		if r := q >> rangeShift; len(spans) == 0 || spans[len(spans)-1].r != r {
+			spans = append(spans, span{r: r, first: int32(k)})
+		}
+		s := &spans[len(spans)-1]
+		s.max = max(s.max, p.tf[k])
+	}
+	return slices.Clip(spans)
+}
+
+// mergePostings returns the postings of two lists in one, the
+// frequencies of a question in both summed, a's first.
+func mergePostings(aq []int32, at []float64, bq []int32, bt []float64) ([]int32, []float64) {
+	qs, tf := make([]int32, 0, len(aq)+len(bq)), make([]float64, 0, len(aq)+len(bq))
+	i, j := 0, 0
+	for i < len(aq) || j < len(bq) {
+		switch {
+		case j == len(bq) || i < len(aq) && aq[i] < bq[j]:
+			qs, tf = append(qs, aq[i]), append(tf, at[i])
+			i++
+		case i == len(aq) || bq[j] < aq[i]:
+			qs, tf = append(qs, bq[j]), append(tf, bt[j])
+			j++
+		default:
+			qs, tf = append(qs, aq[i]), append(tf, at[i]+bt[j])
+			i++
+			j++
+		}
+	}
+	return slices.Clip(qs), slices.Clip(tf)
+}
+
+// stemSet returns the set of the questions holding a word of stem st,
+// nil if none does.
+func (t *textIndex) stemSet(st string) *set {
+	if p := t.stems[st]; p != nil {
+		return p.set
+	}
+	return nil
 }
 
 // postsSet returns the set of the questions of posts.
