@@ -1,6 +1,7 @@
 package questionbank
 
 import (
+	"cmp"
 	"math"
 	"math/bits"
 	"slices"
@@ -119,8 +120,8 @@ type searchScratch struct {
 	scores, tf [1 << rangeShift]float64 // by question of the range
 	bound, sum []float64                // by range
 	terms      []searchTerm
-	cursors    []int   // in each term's words' spans
-	posts      []int32 // a word's postings of matches in a range
+	posts      []int32  // a list's postings of matches in a range
+	ranges     []scored // ranges to score, and their bounds
 	heap       []scored
 }
 
@@ -143,7 +144,7 @@ func (t *textIndex) getScratch() *searchScratch {
 func (t *textIndex) putScratch(sc *searchScratch) {
 	clear(sc.bound)
 	clear(sc.terms) // no words kept alive
-	sc.terms, sc.cursors, sc.posts, sc.heap = sc.terms[:0], sc.cursors[:0], sc.posts[:0], sc.heap[:0]
+	sc.terms, sc.posts, sc.heap = sc.terms[:0], sc.posts[:0], sc.heap[:0]
 	t.scratch.Put(sc)
 }
 
@@ -168,28 +169,29 @@ func saturate(idf, x float64) float64 {
 // one earlier in the corpus.
 func better(a, b scored) bool { return a.score > b.score || a.score == b.score && a.q < b.q }
 
+// worse reports whether a ranks after b.
+func worse(a, b scored) bool { return better(b, a) }
+
 // best scores the matches and returns the n best with a score, best
-// first. It goes through the questions a range at a time, scoring each
-// term of each match there, and keeps the n best in a heap, its worst at
-// the root. Once the heap is full, a range whose bound is not above the
-// worst kept is passed over: none of its questions could take that
-// place, as each comes after every question kept and so needs a higher
-// score, not an equal one.
+// first. It scores the questions a range at a time, and keeps the n best
+// in a heap, its worst at the root. When it needs fewer than all, it
+// bounds what each range's questions can score, and goes through the
+// ranges from the best bound down (equal bounds in corpus order): once
+// the heap is full and a range's bound is below the worst kept, or equal
+// to it with the range after it (of equal scores the earlier ranks
+// first), no question left can take that place, and it stops.
 //
 // A range's bound is what its questions' scores are made of, made of the
 // largest of each: for each term, the sum of its lists' largest
 // frequencies there (a word's term has one list, its stem's; a prefix's
-// has one a word it starts), saturated; summed over the terms. Summed in the
-// same order as the scores, by steps that never lower a result as an
+// has one a word it starts), saturated; summed over the terms. Summed in
+// the same order as the scores, by steps that never lower a result as an
 // argument rises, it is never below a score it bounds, even by rounding;
 // so the n best are exactly the first n of the whole ranking.
 func (t *textIndex) best(phs []*phrase, matches []uint64, nMatches int, sc *searchScratch, n int) []scored {
 	for _, ph := range phs {
 		if ls := t.termLists(ph); len(ls) > 0 {
 			sc.terms = append(sc.terms, searchTerm{ls, t.idf(t.termDF(ls))})
-			for range ls {
-				sc.cursors = append(sc.cursors, 0)
-			}
 		}
 	}
 	if len(sc.terms) == 0 {
@@ -199,13 +201,37 @@ func (t *textIndex) best(phs []*phrase, matches []uint64, nMatches int, sc *sear
 	if prune {
 		sc.bounds()
 	}
-	h := sc.heap[:0]
+	// The ranges to score, as a range and its bound: those with matches,
+	// and with a term's words.
+	rs := sc.ranges[:0]
 	for r := range int32(len(sc.bound)) {
 		lo, hi := rangeWords(r, len(matches))
-		if lo >= hi || !anyBit(matches[lo:hi]) || prune && len(h) == n && sc.bound[r] <= h[0].score {
-			continue
+		if lo < hi && anyBit(matches[lo:hi]) && (!prune || sc.bound[r] > 0) {
+			rs = append(rs, scored{r, sc.bound[r]})
 		}
-		sc.scoreRange(r, matches)
+	}
+	if prune {
+		for k := len(rs)/2 - 1; k >= 0; k-- {
+			siftDown(rs, k, better) // the best bound at the root
+		}
+	}
+	h := sc.heap[:0]
+	for len(rs) > 0 {
+		r := rs[0]
+		if prune {
+			rs[0] = rs[len(rs)-1]
+			rs = rs[:len(rs)-1]
+			siftDown(rs, 0, better)
+			// The best a question of r could be: the bound, and the
+			// range's first place. The ranges left could be no better.
+			if len(h) == n && !better(scored{r.q << rangeShift, r.score}, h[0]) {
+				break
+			}
+		} else {
+			rs = rs[1:]
+		}
+		sc.scoreRange(r.q, matches)
+		lo, hi := rangeWords(r.q, len(matches))
 		for wi := lo; wi < hi; wi++ {
 			for w := matches[wi]; w != 0; w &= w - 1 {
 				i := wi*64 + bits.TrailingZeros64(w)
@@ -215,15 +241,15 @@ func (t *textIndex) best(phs []*phrase, matches []uint64, nMatches int, sc *sear
 				case s.score == 0:
 				case len(h) < n:
 					h = append(h, s)
-					siftUp(h)
+					siftUp(h, worse)
 				case better(s, h[0]):
 					h[0] = s
-					siftDown(h)
+					siftDown(h, 0, worse)
 				}
 			}
 		}
 	}
-	sc.heap = h
+	sc.heap, sc.ranges = h, rs[:0]
 	top := slices.Clone(h)
 	slices.SortFunc(top, func(a, b scored) int {
 		if better(a, b) {
@@ -263,20 +289,17 @@ func (sc *searchScratch) bounds() {
 // lists'.
 func (sc *searchScratch) scoreRange(r int32, matches []uint64) {
 	const mask = 1<<rangeShift - 1
-	c := 0 // the cursor of the list
 	for _, tm := range sc.terms {
 		if len(tm.lists) == 1 { // its frequency is its list's: no sum to make first
 			l := tm.lists[0]
-			sc.posts = l.matchedIn(r, &sc.cursors[c], matches, sc.posts[:0])
-			c++
+			sc.posts = l.matchedIn(r, matches, sc.posts[:0])
 			for _, k := range sc.posts {
 				sc.scores[l.qs[k]&mask] += saturate(tm.idf, l.tf[k])
 			}
 			continue
 		}
 		for _, l := range tm.lists {
-			sc.posts = l.matchedIn(r, &sc.cursors[c], matches, sc.posts[:0])
-			c++
+			sc.posts = l.matchedIn(r, matches, sc.posts[:0])
 			for _, k := range sc.posts {
 				sc.tf[l.qs[k]&mask] += l.tf[k]
 			}
@@ -295,15 +318,10 @@ func (sc *searchScratch) scoreRange(r int32, matches []uint64) {
 }
 
 // matchedIn appends to dst the index in l of each posting in range r
-// whose question is a match, and returns it; cursor is l's in its
-// spans, which only moves forward.
-func (l *postings) matchedIn(r int32, cursor *int, matches []uint64, dst []int32) []int32 {
-	c := *cursor
-	for c < len(l.spans) && l.spans[c].r < r {
-		c++
-	}
-	*cursor = c
-	if c == len(l.spans) || l.spans[c].r != r {
+// whose question is a match, and returns it.
+func (l *postings) matchedIn(r int32, matches []uint64, dst []int32) []int32 {
+	c, ok := slices.BinarySearchFunc(l.spans, r, func(s span, r int32) int { return cmp.Compare(s.r, r) })
+	if !ok {
 		return dst
 	}
 	end := len(l.qs)
@@ -341,25 +359,25 @@ func (t *textIndex) termDF(ls []*postings) int {
 	return unionSet(sets, t.n).count()
 }
 
-// siftUp restores the heap h, whose worst element is at the root, after
-// an element was appended.
-func siftUp(h []scored) {
-	for k := len(h) - 1; k > 0 && better(h[(k-1)/2], h[k]); k = (k - 1) / 2 {
+// siftUp restores the heap h, whose elements are above (nearer the root
+// than) those they are above, after an element was appended.
+func siftUp(h []scored, above func(a, b scored) bool) {
+	for k := len(h) - 1; k > 0 && above(h[k], h[(k-1)/2]); k = (k - 1) / 2 {
 		h[k], h[(k-1)/2] = h[(k-1)/2], h[k]
 	}
 }
 
-// siftDown restores the heap h after its root was replaced.
-func siftDown(h []scored) {
-	for k := 0; ; {
+// siftDown restores the heap h after its element k was replaced.
+func siftDown(h []scored, k int, above func(a, b scored) bool) {
+	for {
 		c := 2*k + 1
 		if c >= len(h) {
 			return
 		}
-		if c+1 < len(h) && better(h[c], h[c+1]) {
-			c++ // the worse child
+		if c+1 < len(h) && above(h[c+1], h[c]) {
+			c++
 		}
-		if !better(h[k], h[c]) {
+		if !above(h[c], h[k]) {
 			return
 		}
 		h[k], h[c] = h[c], h[k]

@@ -171,3 +171,40 @@ func TestSearchAgreesWithReference(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkSearchVocab100k is BenchmarkSearch100k of the bench module
+// (Search(q, 10) against Count(q)) on 100,000 questions of a realistic
+// vocabulary rather than copies of the corpus's 14: scores spread as in
+// real text, and the queries are a word, two words, a prefix and a
+// phrase that match 4%, 2%, 8% and 10% of the bank.
+func BenchmarkSearchVocab100k(b *testing.B) {
+	if testing.Short() {
+		b.Skip("the bank takes 20 s to build")
+	}
+	bank := vocabBank(b, 100_000)
+	for _, sq := range []struct{ kind, q string }{
+		{"word", "kubernetes"},
+		{"words", "data team"},
+		{"prefix", "micro*"},
+		{"phrase", `"the system"`},
+	} {
+		f, err := bank.ParseQuery(sq.q)
+		if err != nil {
+			b.Fatal(err)
+		}
+		bank.Search(sq.q, 10) // the indexes, built once
+		b.Run(sq.kind+"/Count", func(b *testing.B) {
+			for range b.N {
+				bank.Count(f)
+			}
+		})
+		b.Run(sq.kind+"/Search", func(b *testing.B) {
+			b.ReportAllocs()
+			for range b.N {
+				if _, err := bank.Search(sq.q, 10); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
