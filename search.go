@@ -100,10 +100,10 @@ func (b *Bank) Search(q string, n int) ([]Hit, error) {
 // what they can score, and passes over those that cannot make the n best.
 const rangeShift = 8
 
-// A span is a word's postings in one range of questions.
+// A span is the postings of a list in one range of questions.
 type span struct {
 	r     int32   // the range: questions r<<rangeShift up to the next range's
-	first int32   // the index in the word's posts of the first
+	first int32   // the index in the list of the first
 	max   float64 // their largest frequency (tf)
 }
 

@@ -36,7 +36,7 @@ type textIndex struct {
 
 	qs        []Question // the bank's, for the pairs
 	pairsOnce sync.Once
-	pairs     map[uint64]*set // by two stems' numbers: questions where they stand side by side in a field; see pairSets
+	pairIx    *pairIndex // see pairs
 
 	lens    [][numGroups]uint32 // each question's length in words, by group
 	avgLen  [numGroups]float64  // the mean of lens, by group
@@ -333,41 +333,15 @@ func inParts(n, parts int, do func(p, lo, hi int)) {
 	wg.Wait()
 }
 
-// pairSets returns the sets of the questions where two stems stand side
-// by side in a field, by pairKey of their numbers: the index of phrases,
-// built for the first phrase, apart from the words' so that banks never
-// searched for a phrase never pay for it.
-func (t *textIndex) pairSets() map[uint64]*set {
+// pairs returns the index of phrases, built for the first phrase, apart
+// from the words' so that banks never searched for a phrase never pay
+// for it.
+func (t *textIndex) pairs() *pairIndex {
 	t.pairsOnce.Do(func() {
 		const perPart = 4096
-		t.pairs = t.buildPairs(max(1, min(runtime.GOMAXPROCS(0), t.n/perPart)))
+		t.pairIx = t.buildPairs(max(1, min(runtime.GOMAXPROCS(0), t.n/perPart)))
 	})
-	return t.pairs
-}
-
-// buildPairs finds the pairs of stems in parts ranges of questions at
-// once. The ranges are in order, so a pair's questions are its postings
-// in each range one after the other: joined, not united, as a union of
-// sets costs a bit a question of the bank for each of millions of pairs
-// (it took a minute at 100,000 questions).
-func (t *textIndex) buildPairs(parts int) map[uint64]*set {
-	found := make([]map[uint64]*pairPosting, parts)
-	inParts(t.n, parts, func(p, lo, hi int) { found[p] = t.pairPart(lo, hi) })
-	all := make(map[uint64]*set, len(found[0]))
-	var same []*pairPosting
-	for p, pairs := range found {
-		for k, pp := range pairs {
-			same = append(same[:0], pp)
-			for _, later := range found[p+1:] {
-				if pp := later[k]; pp != nil {
-					same = append(same, pp)
-					delete(later, k)
-				}
-			}
-			all[k] = joinPostings(same, t.n)
-		}
-	}
-	return all
+	return t.pairIx
 }
 
 // pair returns the set of the questions where stem a stands just before
@@ -377,60 +351,100 @@ func (t *textIndex) pair(a, b string) *set {
 	if len(wa) == 0 || len(wb) == 0 {
 		return nil
 	}
-	return t.pairSets()[pairKey(wa[0].sid, wb[0].sid)]
+	return t.pairs().set(pairKey(wa[0].sid, wb[0].sid))
 }
 
 // pairKey is the key of a pair of stems, by their numbers.
 func pairKey(a, b uint32) uint64 { return uint64(a)<<32 | uint64(b) }
 
-// A pairPosting is the questions of a range where one stem follows
-// another: a list while it is short, and bits (from the range's first
-// question) once it is long, so that a common pair costs a bit a
-// question, not a growing list.
-type pairPosting struct {
-	lo    int
-	count int
-	list  []int32
-	bits  []uint64
+// A pairIndex holds, for each two stems that stand side by side in a
+// field of some question, the questions where they do. A large bank has
+// millions of pairs, most in a question or two: so the pairs are sorted
+// keys, and their questions lists one after another in one slice, a few
+// bytes a pair rather than a set each (at 100,000 questions of a real
+// vocabulary, 145 MiB rather than 620). A pair in many questions keeps
+// its set, as bits.
+type pairIndex struct {
+	n      int // questions in the bank
+	keys   []uint64
+	starts []int   // key k's questions are qs[starts[k]:starts[k+1]]
+	qs     []int32 // the questions of each key, in order
+	dense  map[uint64]*set
 }
 
-// joinPostings returns the set of the questions of a bank of n in ps,
-// postings of ranges in order.
-func joinPostings(ps []*pairPosting, n int) *set {
-	count := 0
-	for _, pp := range ps {
-		count += pp.count
+// set returns the set of the questions of the pair key, nil if none.
+func (x *pairIndex) set(key uint64) *set {
+	if s := x.dense[key]; s != nil {
+		return s
 	}
-	if count*32 > n { // dense
-		whole := make([]uint64, words64(n))
-		for _, pp := range ps {
-			for wi, x := range pp.bits {
-				whole[pp.lo/64+wi] |= x
-			}
-			for _, i := range pp.list {
-				whole[i>>6] |= 1 << (i & 63)
-			}
-		}
-		return newSetFromBits(whole, count, n)
+	k, ok := slices.BinarySearch(x.keys, key)
+	if !ok {
+		return nil
 	}
-	list := make([]int32, 0, count)
-	for _, pp := range ps {
-		list = append(list, pp.list...)
-		for wi, x := range pp.bits {
-			for ; x != 0; x &= x - 1 {
-				list = append(list, int32(pp.lo+wi*64+bits.TrailingZeros64(x)))
-			}
-		}
-	}
-	return newSet(list, n)
+	return newSet(x.qs[x.starts[k]:x.starts[k+1]], x.n)
 }
 
-// pairPart finds the pairs of stems of questions [lo, hi), by their
-// numbers, a<<32 | b.
-func (t *textIndex) pairPart(lo, hi int) map[uint64]*pairPosting {
-	pairs := make(map[uint64]*pairPosting)
-	long := max(8, (hi-lo)/32) // a pair in more questions than this gets bits
+// A pairAt is a pair of stems in a question.
+type pairAt struct {
+	key uint64
+	q   int32
+}
+
+// buildPairs finds the pairs of stems in parts ranges of questions at
+// once, each range's sorted by pair, and joins them pair by pair: the
+// ranges are in order, so a pair's questions are its questions in each
+// range one after the other.
+func (t *textIndex) buildPairs(parts int) *pairIndex {
+	found := make([][]pairAt, parts)
+	inParts(t.n, parts, func(p, lo, hi int) { found[p] = t.pairPart(lo, hi) })
+	total := 0
+	for _, f := range found {
+		total += len(f)
+	}
+	x := &pairIndex{n: t.n, qs: make([]int32, 0, total), dense: map[uint64]*set{}}
+	for {
+		key, more := uint64(0), false
+		for _, f := range found {
+			if len(f) > 0 && (!more || f[0].key < key) {
+				key, more = f[0].key, true
+			}
+		}
+		if !more {
+			break
+		}
+		start := len(x.qs)
+		for p, f := range found {
+			for len(f) > 0 && f[0].key == key {
+				x.qs = append(x.qs, f[0].q)
+				f = f[1:]
+			}
+			found[p] = f
+		}
+		if (len(x.qs)-start)*32 > t.n {
+			x.dense[key] = newSet(x.qs[start:], t.n) // as bits, a copy
+			x.qs = x.qs[:start]
+			continue
+		}
+		x.keys = append(x.keys, key)
+		x.starts = append(x.starts, start)
+	}
+	x.starts = append(x.starts, len(x.qs))
+	// Exactly as long as they need to be: the index is kept for good.
+	x.keys, x.starts, x.qs = slices.Clone(x.keys), slices.Clone(x.starts), slices.Clone(x.qs)
+	return x
+}
+
+// pairPart finds the pairs of stems of questions [lo, hi), sorted by
+// pair then question, each once.
+func (t *textIndex) pairPart(lo, hi int) []pairAt {
+	words := 0 // at most one pair a word
+	for _, l := range t.lens[lo:hi] {
+		for _, x := range l {
+			words += int(x)
+		}
+	}
 	var (
+		at    = make([]pairAt, 0, words)
 		i     int32
 		prev  uint32
 		first bool
@@ -438,30 +452,7 @@ func (t *textIndex) pairPart(lo, hi int) map[uint64]*pairPosting {
 	add := func(w []byte) bool {
 		sid := t.words[string(w)].sid
 		if !first {
-			key := pairKey(prev, sid)
-			pp := pairs[key]
-			if pp == nil {
-				pp = &pairPosting{lo: lo}
-				pairs[key] = pp
-			}
-			switch j := int(i) - lo; {
-			case pp.bits != nil:
-				if pp.bits[j>>6]&(1<<(j&63)) == 0 {
-					pp.bits[j>>6] |= 1 << (j & 63)
-					pp.count++
-				}
-			case len(pp.list) == 0 || pp.list[len(pp.list)-1] != i:
-				pp.list = append(pp.list, i)
-				pp.count++
-				if len(pp.list) > long {
-					pp.bits = make([]uint64, words64(hi-lo))
-					for _, x := range pp.list {
-						k := int(x) - lo
-						pp.bits[k>>6] |= 1 << (k & 63)
-					}
-					pp.list = nil
-				}
-			}
+			at = append(at, pairAt{pairKey(prev, sid), i})
 		}
 		prev, first = sid, false
 		return true
@@ -474,5 +465,35 @@ func (t *textIndex) pairPart(lo, hi int) map[uint64]*pairPosting {
 			buf = foldWords(buf, nfc(s), add)
 		}
 	}
-	return pairs
+	return slices.Compact(sortPairs(at)) // each question once a pair
+}
+
+// sortPairs sorts at by pair, keeping the order of equal pairs (their
+// questions, in order), and returns it: a radix sort, a byte of the key
+// at a time, passing over the bytes all keys share (a stem's number
+// takes two bytes of its four). A bank has millions of pairs, and this
+// made building the index twice as fast as slices.SortFunc did, at
+// 20,000 questions.
+func sortPairs(at []pairAt) []pairAt {
+	tmp := make([]pairAt, len(at))
+	for shift := 0; shift < 64; shift += 8 {
+		var count [256]int
+		for _, e := range at {
+			count[e.key>>shift&0xff]++
+		}
+		if slices.Contains(count[:], len(at)) {
+			continue // one value of this byte: nothing to order
+		}
+		start := 0
+		for d, c := range count {
+			count[d], start = start, start+c
+		}
+		for _, e := range at {
+			d := e.key >> shift & 0xff
+			tmp[count[d]] = e
+			count[d]++
+		}
+		at, tmp = tmp, at
+	}
+	return at
 }
