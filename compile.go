@@ -1,7 +1,6 @@
 package questionbank
 
 import (
-	"maps"
 	"slices"
 	"strings"
 )
@@ -313,18 +312,26 @@ func (t *textIndex) prefixSets(ph *phrase, whole int) (sets []*set, exact bool) 
 		}
 		return sets, true
 	}
-	// The stems of the words the prefix starts, and how many of each
-	// stem's words it starts: all of them, and the pairs are exact.
-	started := map[string]int{}
+	// The stems of the words the prefix starts, by number, and how many
+	// of each stem's words it starts: all of them, and the pairs are
+	// exact. The pairs are those after the word's stem whose second stem
+	// is one of them.
+	started := map[uint32]int{}
 	for _, w := range t.vocab[lo:hi] {
-		started[t.stemOf[w]]++
+		started[t.words[w].sid]++
 	}
-	prev := ph.stems[whole-1]
+	prev := t.byStem[ph.stems[whole-1]]
+	if len(prev) == 0 {
+		return nil, true
+	}
+	x := t.pairs()
 	exact = true
-	for _, st := range slices.Sorted(maps.Keys(started)) {
-		if s := t.pair(prev, st); s != nil {
-			sets = append(sets, s)
-			exact = exact && started[st] == len(t.byStem[st])
+	lo, hi = x.after(prev[0].sid)
+	for k := lo; k < hi; k++ {
+		sid := uint32(x.keys[k])
+		if c, ok := started[sid]; ok {
+			sets = append(sets, x.setAt(k))
+			exact = exact && c == len(t.byStem[t.stemNames[sid]])
 		}
 	}
 	return sets, exact

@@ -205,7 +205,7 @@ func TestTextIndexParts(t *testing.T) {
 		}
 	}
 	x := one.pairs()
-	require.Equal(t, len(pairs), len(x.keys)+len(x.dense))
+	require.Equal(t, len(pairs), len(x.keys))
 	for k := range x.keys {
 		l := x.qs[x.starts[k]:x.starts[k+1]]
 		require.True(t, slices.IsSorted(l) && len(slices.Compact(slices.Clone(l))) == len(l), "each question once, in order: %v", l)

@@ -72,12 +72,16 @@ type post struct {
 
 func (b *Bank) textIndex() *textIndex {
 	b.textOnce.Do(func() {
-		// Large banks are split into ranges indexed in parallel.
-		const perPart = 4096
-		parts := max(1, min(runtime.GOMAXPROCS(0), len(b.qs)/perPart))
-		b.text = buildTextIndex(b.qs, parts)
+		b.text = buildTextIndex(b.qs, partsFor(len(b.qs)))
 	})
 	return b.text
+}
+
+// partsFor returns how many ranges of a bank of n questions to index in
+// parallel: one a processor, of at least 4,096 questions each.
+func partsFor(n int) int {
+	const perPart = 4096
+	return max(1, min(runtime.GOMAXPROCS(0), n/perPart))
 }
 
 // A part is the index of one range of questions, built in parallel with
@@ -338,8 +342,7 @@ func inParts(n, parts int, do func(p, lo, hi int)) {
 // for it.
 func (t *textIndex) pairs() *pairIndex {
 	t.pairsOnce.Do(func() {
-		const perPart = 4096
-		t.pairIx = t.buildPairs(max(1, min(runtime.GOMAXPROCS(0), t.n/perPart)))
+		t.pairIx = t.buildPairs(partsFor(t.n))
 	})
 	return t.pairIx
 }
@@ -363,7 +366,7 @@ func pairKey(a, b uint32) uint64 { return uint64(a)<<32 | uint64(b) }
 // keys, and their questions lists one after another in one slice, a few
 // bytes a pair rather than a set each (at 100,000 questions of a real
 // vocabulary, 145 MiB rather than 620). A pair in many questions keeps
-// its set, as bits.
+// its set, as bits, and an empty list.
 type pairIndex struct {
 	n      int // questions in the bank
 	keys   []uint64
@@ -374,14 +377,26 @@ type pairIndex struct {
 
 // set returns the set of the questions of the pair key, nil if none.
 func (x *pairIndex) set(key uint64) *set {
-	if s := x.dense[key]; s != nil {
-		return s
+	if k, ok := slices.BinarySearch(x.keys, key); ok {
+		return x.setAt(k)
 	}
-	k, ok := slices.BinarySearch(x.keys, key)
-	if !ok {
-		return nil
+	return nil
+}
+
+// setAt returns the set of the questions of the pair keys[k].
+func (x *pairIndex) setAt(k int) *set {
+	if x.starts[k] == x.starts[k+1] {
+		return x.dense[x.keys[k]]
 	}
 	return newSet(x.qs[x.starts[k]:x.starts[k+1]], x.n)
+}
+
+// after returns the pairs whose first stem is number a, as the range
+// [lo, hi) of keys.
+func (x *pairIndex) after(a uint32) (lo, hi int) {
+	lo, _ = slices.BinarySearch(x.keys, pairKey(a, 0))
+	hi, _ = slices.BinarySearch(x.keys, pairKey(a+1, 0))
+	return lo, hi
 }
 
 // A pairAt is a pair of stems in a question.
@@ -423,7 +438,6 @@ func (t *textIndex) buildPairs(parts int) *pairIndex {
 		if (len(x.qs)-start)*32 > t.n {
 			x.dense[key] = newSet(x.qs[start:], t.n) // as bits, a copy
 			x.qs = x.qs[:start]
-			continue
 		}
 		x.keys = append(x.keys, key)
 		x.starts = append(x.starts, start)
