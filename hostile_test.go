@@ -106,7 +106,12 @@ func BenchmarkHostile(b *testing.B) {
 		bank := Default()
 		if size > 14 {
 			bank = vocabBank(b, size)
-			bank.Count(MustParseFilter(`"a b"`)) // the pair index, built once
+			// The pair index, built once: a phrase of two words of the
+			// bank (one of a word it does not have needs no pairs).
+			bank.Count(MustParseFilter(`"the system"`))
+			if bank.textIndex().pairIx == nil {
+				b.Fatal("the pair index is not built before the attacks")
+			}
 		}
 		for _, hq := range hostileQueries {
 			b.Run(fmt.Sprintf("%s/%d", hq.name, size), func(b *testing.B) {

@@ -126,10 +126,42 @@ type searchScratch struct {
 }
 
 // A searchTerm is a term of a query as Search scores it: the postings
-// it stands for, and its inverse document frequency.
+// it stands for, and its inverse document frequency. A term of many
+// lists (a prefix's) has its lists' spans by range, so that scoring a
+// range reads the lists with postings there and no others: those of
+// range r are spans[starts[r]:starts[r+1]], in the order of the lists.
+// (Looking each list's span up in each range instead costs twice as
+// much on a phrase ending in a short prefix: "a s*" at 20,000
+// realistic questions, 30.7 ms against 17.0, BenchmarkHostile.)
 type searchTerm struct {
-	lists []*postings
-	idf   float64
+	lists  []*postings
+	idf    float64
+	spans  []spanAt
+	starts []int32
+}
+
+// A spanAt is span s of list l of a term.
+type spanAt struct{ l, s int32 }
+
+// bySpan sets tm's spans by range, for a bank of ranges ranges.
+func (tm *searchTerm) bySpan(ranges int) {
+	tm.starts = make([]int32, ranges+1)
+	for _, l := range tm.lists {
+		for _, s := range l.spans {
+			tm.starts[s.r+1]++
+		}
+	}
+	for r := range ranges {
+		tm.starts[r+1] += tm.starts[r]
+	}
+	tm.spans = make([]spanAt, tm.starts[ranges])
+	next := slices.Clone(tm.starts[:ranges])
+	for li, l := range tm.lists {
+		for si, s := range l.spans {
+			tm.spans[next[s.r]] = spanAt{int32(li), int32(si)}
+			next[s.r]++
+		}
+	}
 }
 
 func (t *textIndex) getScratch() *searchScratch {
@@ -143,7 +175,7 @@ func (t *textIndex) getScratch() *searchScratch {
 // putScratch gives sc back, its bounds zeroed and its lists emptied.
 func (t *textIndex) putScratch(sc *searchScratch) {
 	clear(sc.bound)
-	clear(sc.terms) // no words kept alive
+	clear(sc.terms) // no lists kept alive
 	sc.terms, sc.posts, sc.heap = sc.terms[:0], sc.posts[:0], sc.heap[:0]
 	t.scratch.Put(sc)
 }
@@ -191,7 +223,11 @@ func worse(a, b scored) bool { return better(b, a) }
 func (t *textIndex) best(phs []*phrase, matches []uint64, nMatches int, sc *searchScratch, n int) []scored {
 	for _, ph := range phs {
 		if ls := t.termLists(ph); len(ls) > 0 {
-			sc.terms = append(sc.terms, searchTerm{ls, t.idf(t.termDF(ls))})
+			tm := searchTerm{lists: ls, idf: t.idf(t.termDF(ls))}
+			if len(ls) > 1 {
+				tm.bySpan(len(sc.bound))
+			}
+			sc.terms = append(sc.terms, tm)
 		}
 	}
 	if len(sc.terms) == 0 {
@@ -298,10 +334,12 @@ func (sc *searchScratch) scoreRange(r int32, matches []uint64) {
 			}
 			continue
 		}
-		for _, l := range tm.lists {
-			sc.posts = l.matchedIn(r, matches, sc.posts[:0])
-			for _, k := range sc.posts {
-				sc.tf[l.qs[k]&mask] += l.tf[k]
+		for _, at := range tm.spans[tm.starts[r]:tm.starts[r+1]] {
+			l := tm.lists[at.l]
+			for k := l.spans[at.s].first; k < l.spanEnd(int(at.s)); k++ {
+				if q := l.qs[k]; matches[q>>6]&(1<<(q&63)) != 0 {
+					sc.tf[q&mask] += l.tf[k]
+				}
 			}
 		}
 		lo, hi := rangeWords(r, len(matches))
@@ -324,16 +362,20 @@ func (l *postings) matchedIn(r int32, matches []uint64, dst []int32) []int32 {
 	if !ok {
 		return dst
 	}
-	end := len(l.qs)
-	if c+1 < len(l.spans) {
-		end = int(l.spans[c+1].first)
-	}
-	for k := int(l.spans[c].first); k < end; k++ {
+	for k := l.spans[c].first; k < l.spanEnd(c); k++ {
 		if q := l.qs[k]; matches[q>>6]&(1<<(q&63)) != 0 {
-			dst = append(dst, int32(k))
+			dst = append(dst, k)
 		}
 	}
 	return dst
+}
+
+// spanEnd returns where span c of l ends: where the next begins.
+func (l *postings) spanEnd(c int) int32 {
+	if c+1 < len(l.spans) {
+		return l.spans[c+1].first
+	}
+	return int32(len(l.qs))
 }
 
 // anyBit reports whether any bit of words is set.

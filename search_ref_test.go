@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -207,4 +208,44 @@ func BenchmarkSearchVocab100k(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkIndexVocab builds the word index, then the index of pairs
+// that the first phrase builds, of 20,000 questions of realistic text,
+// and reports the heap each keeps.
+func BenchmarkIndexVocab(b *testing.B) {
+	if testing.Short() {
+		b.Skip("builds a bank of 20,000 questions")
+	}
+	bank := vocabBank(b, 20_000)
+	t, parts := bank.textIndex(), partsFor(bank.Len())
+	for _, c := range []struct {
+		name  string
+		build func() any
+	}{
+		{"words", func() any { return buildTextIndex(bank.qs, parts) }},
+		{"pairs", func() any { return t.buildPairs(parts) }},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			for range b.N {
+				b.StopTimer()
+				before := heapInUse()
+				b.StartTimer()
+				kept := c.build()
+				b.StopTimer()
+				b.ReportMetric((heapInUse()-before)/(1<<20), "MiB-kept")
+				runtime.KeepAlive(kept)
+				b.StartTimer()
+			}
+		})
+	}
+}
+
+// heapInUse returns the bytes of live heap after a collection.
+func heapInUse() float64 {
+	runtime.GC()
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return float64(m.HeapAlloc)
 }
