@@ -120,7 +120,6 @@ type searchScratch struct {
 	scores, tf [1 << rangeShift]float64 // by question of the range
 	bound, sum []float64                // by range
 	terms      []searchTerm
-	posts      []int32  // a list's postings of matches in a range
 	ranges     []scored // ranges to score, and their bounds
 	heap       []scored
 }
@@ -176,7 +175,7 @@ func (t *textIndex) getScratch() *searchScratch {
 func (t *textIndex) putScratch(sc *searchScratch) {
 	clear(sc.bound)
 	clear(sc.terms) // no lists kept alive
-	sc.terms, sc.posts, sc.heap = sc.terms[:0], sc.posts[:0], sc.heap[:0]
+	sc.terms, sc.heap = sc.terms[:0], sc.heap[:0]
 	t.scratch.Put(sc)
 }
 
@@ -328,9 +327,11 @@ func (sc *searchScratch) scoreRange(r int32, matches []uint64) {
 	for _, tm := range sc.terms {
 		if len(tm.lists) == 1 { // its frequency is its list's: no sum to make first
 			l := tm.lists[0]
-			sc.posts = l.matchedIn(r, matches, sc.posts[:0])
-			for _, k := range sc.posts {
-				sc.scores[l.qs[k]&mask] += saturate(tm.idf, l.tf[k])
+			lo, hi := l.in(r)
+			for k := lo; k < hi; k++ {
+				if q := l.qs[k]; matches[q>>6]&(1<<(q&63)) != 0 {
+					sc.scores[q&mask] += saturate(tm.idf, l.tf[k])
+				}
 			}
 			continue
 		}
@@ -355,19 +356,13 @@ func (sc *searchScratch) scoreRange(r int32, matches []uint64) {
 	}
 }
 
-// matchedIn appends to dst the index in l of each posting in range r
-// whose question is a match, and returns it.
-func (l *postings) matchedIn(r int32, matches []uint64, dst []int32) []int32 {
+// in returns the postings of l in range r, as indexes [lo, hi).
+func (l *postings) in(r int32) (lo, hi int32) {
 	c, ok := slices.BinarySearchFunc(l.spans, r, func(s span, r int32) int { return cmp.Compare(s.r, r) })
 	if !ok {
-		return dst
+		return 0, 0
 	}
-	for k := l.spans[c].first; k < l.spanEnd(c); k++ {
-		if q := l.qs[k]; matches[q>>6]&(1<<(q&63)) != 0 {
-			dst = append(dst, k)
-		}
-	}
-	return dst
+	return l.spans[c].first, l.spanEnd(c)
 }
 
 // spanEnd returns where span c of l ends: where the next begins.
