@@ -329,7 +329,7 @@ func (sc *searchScratch) scoreRange(r int32, matches []uint64) {
 			l := tm.lists[0]
 			lo, hi := l.in(r)
 			for k := lo; k < hi; k++ {
-				if q := l.qs[k]; matches[q>>6]&(1<<(q&63)) != 0 {
+				if q := l.qs[k]; hasBit(matches, q) {
 					sc.scores[q&mask] += saturate(tm.idf, l.tf[k])
 				}
 			}
@@ -338,7 +338,7 @@ func (sc *searchScratch) scoreRange(r int32, matches []uint64) {
 		for _, at := range tm.spans[tm.starts[r]:tm.starts[r+1]] {
 			l := tm.lists[at.l]
 			for k := l.spans[at.s].first; k < l.spanEnd(int(at.s)); k++ {
-				if q := l.qs[k]; matches[q>>6]&(1<<(q&63)) != 0 {
+				if q := l.qs[k]; hasBit(matches, q) {
 					sc.tf[q&mask] += l.tf[k]
 				}
 			}
@@ -372,6 +372,9 @@ func (l *postings) spanEnd(c int) int32 {
 	}
 	return int32(len(l.qs))
 }
+
+// hasBit reports whether bit i of words is set.
+func hasBit(words []uint64, i int32) bool { return words[i>>6]&(1<<(i&63)) != 0 }
 
 // anyBit reports whether any bit of words is set.
 func anyBit(words []uint64) bool {
