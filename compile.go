@@ -320,13 +320,13 @@ func (t *textIndex) prefixSets(ph *phrase, whole int) (sets []*set, exact bool) 
 	for _, w := range t.vocab[lo:hi] {
 		started[t.words[w].sid]++
 	}
-	prev := t.byStem[ph.stems[whole-1]]
-	if len(prev) == 0 {
+	prev, ok := t.stemNumber(ph.stems[whole-1])
+	if !ok {
 		return nil, true
 	}
 	x := t.pairs()
 	exact = true
-	lo, hi = x.after(prev[0].sid)
+	lo, hi = x.after(prev)
 	for k := lo; k < hi; k++ {
 		sid := uint32(x.keys[k])
 		if c, ok := started[sid]; ok {

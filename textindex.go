@@ -350,11 +350,20 @@ func (t *textIndex) pairs() *pairIndex {
 // pair returns the set of the questions where stem a stands just before
 // stem b, nil if there are none.
 func (t *textIndex) pair(a, b string) *set {
-	wa, wb := t.byStem[a], t.byStem[b]
-	if len(wa) == 0 || len(wb) == 0 {
+	sa, okA := t.stemNumber(a)
+	sb, okB := t.stemNumber(b)
+	if !okA || !okB {
 		return nil
 	}
-	return t.pairs().set(pairKey(wa[0].sid, wb[0].sid))
+	return t.pairs().set(pairKey(sa, sb))
+}
+
+// stemNumber returns the number of stem st, and whether the bank has it.
+func (t *textIndex) stemNumber(st string) (uint32, bool) {
+	if ws := t.byStem[st]; len(ws) > 0 {
+		return ws[0].sid, true
+	}
+	return 0, false
 }
 
 // pairKey is the key of a pair of stems, by their numbers.
