@@ -34,7 +34,7 @@ func WriteText(w io.Writer, qs []questionbank.Question) error {
 		num := fmt.Sprintf("%d. ", i+1)
 		indent := strings.Repeat(" ", len(num))
 		writeWrapped(bw, num, indent, q.Text)
-		bw.WriteString(indent + meta(q) + "\n")
+		writeWrapped(bw, indent, indent+"  ", meta(q))
 		if len(q.Skills) > 0 {
 			writeWrapped(bw, indent+"Skills: ", indent+"  ", skillList(q.Skills))
 		}
