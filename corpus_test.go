@@ -122,17 +122,15 @@ func TestCorpusMatchesSourcePage(t *testing.T) {
 	want := parseSourcePage(t, string(text))
 	require.Len(t, want, 14, "questions on the source page")
 	got := Default().All()
-	require.Len(t, got, len(want))
+	require.Greater(t, len(got), len(want))
 	for i := range want {
 		assert.Equal(t, want[i], got[i], "question %d (%s)", i, want[i].ID)
 	}
 }
 
 func TestCorpusShape(t *testing.T) {
-	b := Default()
-	require.Equal(t, 14, b.Len())
 	var ids []string
-	for i, q := range b.All() {
+	for i, q := range Default().All()[:sourcePageLen] {
 		wantLevel := Level(i/2 + 1)
 		assert.Equal(t, wantLevel, q.Level, "question %d", i)
 		assert.Equal(t, fmt.Sprintf("%s-%d", wantLevel, i%2+1), q.ID)

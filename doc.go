@@ -2,12 +2,14 @@
 // the guidance for answering each, from an embedded corpus or a bank of
 // your own.
 //
-// The embedded corpus ([Default]) holds 14 questions, two for each level
-// from [Junior] to [Architect], each with its [Type], the skills it tests,
-// an introduction, how to answer, what not to say and an example answer,
-// word for word from the source page (see "The corpus" below). It is
-// compiled into the package as Go values: importing the package parses
-// nothing and does no work.
+// The embedded corpus ([Default]) holds the 14 questions of the source
+// page, word for word, then the project's own questions, written for it
+// and licensed CC BY 4.0: at least 34 for each level from [Junior] to
+// [Architect], technical, behavioral, situational and competency, each
+// with the skills it tests, an introduction, how to answer, what not to
+// say, an example answer and follow-up questions (see "The corpus"
+// below). It is compiled into the package as Go values: importing the
+// package parses nothing and does no work.
 //
 // A [Bank] is immutable and safe for concurrent use, and everything it
 // returns is the caller's own copy. Select questions with a [Filter], built
@@ -175,11 +177,19 @@
 //
 // # The corpus
 //
-// The embedded questions come from the source page "7 Backend Developer
-// Interview Questions and Answers for 2025" by Himalayas,
+// The first 14 embedded questions come from the source page "7 Backend
+// Developer Interview Questions and Answers for 2025" by Himalayas,
 // https://himalayas.app/interview-questions/backend-developer, reproduced
-// word for word, with attribution, and without the page's marketing. The
-// module's MIT licence covers its code, not that text: keep the page's
-// title, its publisher and its address with any copy of the questions you
-// publish.
+// word for word, with attribution, and without the page's marketing; their
+// IDs run from junior-1 to architect-2. The module's MIT licence covers
+// its code, not that text: keep the page's title, its publisher and its
+// address with any copy of those questions you publish.
+//
+// The others are the project's own, written for it, each naming its
+// [Source]: the project, under the Creative Commons Attribution 4.0
+// licence (https://creativecommons.org/licenses/by/4.0/), which lets a team
+// copy, adapt and hand them out with credit. Their IDs are descriptive
+// slugs, such as idempotent-payment-retries, that never encode the level
+// and are never reused. They are authored as Markdown in the repository's
+// data/ folder; [Bank.Lint] is the check they pass.
 package questionbank

@@ -15,7 +15,7 @@ import (
 )
 
 func TestLoadJSONCorpus(t *testing.T) {
-	f, err := os.Open("data/questions.json")
+	f, err := os.Open("data/sourcepage.json")
 	require.NoError(t, err)
 	defer f.Close()
 	b, err := LoadJSON(f)
@@ -193,7 +193,7 @@ func TestSampleBankFile(t *testing.T) {
 // bank and says where it comes from; a bank that loads writes back to JSON
 // that loads as the same bank, of the same version.
 func FuzzLoadJSON(f *testing.F) {
-	for _, name := range []string{"data/questions.json", "examples/bank.json"} {
+	for _, name := range []string{"data/sourcepage.json", "examples/bank.json"} {
 		data, err := os.ReadFile(name)
 		require.NoError(f, err)
 		f.Add(data)

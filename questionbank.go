@@ -112,10 +112,11 @@ var (
 	defaultBank *Bank
 )
 
-// Default returns the embedded bank: the 14 questions of the corpus, two
-// for each level from Junior to Architect, in the corpus's order. Every
-// call returns the same *Bank. The corpus is compiled into the package;
-// nothing is parsed, and its index is built on first use.
+// Default returns the embedded bank: the source page's 14 questions, two
+// for each level from Junior to Architect, then the project's own, by
+// level, in the corpus's order. Every call returns the same *Bank. The
+// corpus is compiled into the package; nothing is parsed, and its index
+// is built on first use.
 func Default() *Bank {
 	defaultOnce.Do(func() {
 		defaultBank = &Bank{qs: corpus[:]}

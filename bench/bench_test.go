@@ -382,7 +382,7 @@ func BenchmarkBuild100k(b *testing.B) {
 // index of the embedded bank is built on first use, measured here as
 // New over the corpus plus a Count.
 func BenchmarkStartup(b *testing.B) {
-	data, err := os.ReadFile("../data/questions.json")
+	data, err := os.ReadFile("../data/sourcepage.json")
 	if err != nil {
 		b.Fatal(err)
 	}
