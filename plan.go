@@ -37,6 +37,7 @@ func (pl *plan) rankTerms(b *Bank) *rankTerms {
 			return
 		}
 		t := b.textIndex()
+		pl.terms.terms, pl.terms.phrases = make([]*textsearch.Term, 0, len(phs)), phs[:0]
 		for _, ph := range phs {
 			if tm := t.NewTerm(ph); tm != nil {
 				pl.terms.terms = append(pl.terms.terms, tm)

@@ -34,6 +34,7 @@ const (
 // Term is immutable, to be shared by concurrent searches.
 type Term struct {
 	lists  []*Postings
+	one    [1]*Postings // lists, for a word's term
 	idf    float64
 	blocks []blockAt
 	starts []int32
@@ -54,7 +55,8 @@ func (t *Index) NewTerm(ph Phrase) *Term {
 		if !ok {
 			return nil
 		}
-		tm.lists = []*Postings{t.stems[no].postings}
+		tm.one[0] = t.stems[no].postings
+		tm.lists = tm.one[:]
 	} else {
 		lo, hi := t.prefixed(ph.Words[0])
 		for _, w := range t.vocab[lo:hi] {
