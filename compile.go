@@ -6,9 +6,9 @@ import (
 )
 
 // Compiling a Filter against one bank's index into a prog, a small tree of
-// set operations, kept in the Filter for the next call with that bank. A
-// bank of at most 64 questions gets a flat word program instead
-// (wordprog.go).
+// set operations, kept in the Filter's plan (plan.go) for the next call
+// with that bank. A bank of at most 64 questions gets a flat word program
+// instead (wordprog.go).
 
 type opcode uint8
 
