@@ -1,14 +1,14 @@
 package questionbank
 
 import (
-	"slices"
-	"strings"
+	"github.com/backendprep/questionbank/internal/bitset"
+	"github.com/backendprep/questionbank/internal/textsearch"
 )
 
 // Compiling a Filter against one bank's index into a prog, a small tree of
-// set operations, kept in the Filter for the next call with that bank. A
-// bank of at most 64 questions gets a flat word program instead
-// (wordprog.go).
+// set operations, kept in the Filter's plan (plan.go) for the next call
+// with that bank. A bank of at most 64 questions gets a flat word program
+// instead (wordprog.go).
 
 type opcode uint8
 
@@ -26,12 +26,12 @@ const (
 // A prog is a filter compiled against one bank's index.
 type prog struct {
 	op     opcode
-	sets   []*set   // opSets
-	kids   []*prog  // opAnd, opOr, opNot
-	groups [][]*set // opPhrase: for each word, the sets of the words it stands for
-	text   *phrase  // opPhrase: the phrase to confirm
+	sets   []*bitset.Set      // opSets
+	kids   []*prog            // opAnd, opOr, opNot
+	groups [][]*bitset.Set    // opPhrase: for each word, the sets of the words it stands for
+	text   *textsearch.Phrase // opPhrase: the phrase to confirm
 
-	ix *textIndex // opPhrase: the stems of the bank's words
+	ix *textsearch.Index // opPhrase: the stems of the bank's words
 
 	// depth is how many chunks of scratch space eval needs.
 	depth int
@@ -63,11 +63,11 @@ const maxStackDepth = 8
 
 // scratch returns scratch space for evaluating p, in buf if it fits, and
 // a pooled slice to give back with putWords, or nil.
-func (p *prog) scratch(buf *[maxStackDepth * chunkWords]uint64) ([]uint64, *[]uint64) {
+func (p *prog) scratch(buf *[maxStackDepth * bitset.ChunkWords]uint64) ([]uint64, *[]uint64) {
 	if p.depth <= maxStackDepth {
-		return buf[:p.depth*chunkWords], nil
+		return buf[:p.depth*bitset.ChunkWords], nil
 	}
-	pooled := getWords(p.depth * chunkWords)
+	pooled := bitset.Get(p.depth * bitset.ChunkWords)
 	return *pooled, pooled
 }
 
@@ -76,30 +76,23 @@ var (
 	progAll  = &prog{op: opAll}
 )
 
-// compiled is a node's cached prog, with the bank it was compiled for.
-type compiled struct {
-	bank   *Bank
-	p      *prog
-	single *instr // in a small bank, p's only instr when it needs no stack: Count's fast path
-}
-
-// compile returns f compiled against b, from f's cache when it was last
+// compile returns f compiled against b, from f's plan when it was last
 // used with b.
-func (b *Bank) compile(f Filter) *prog {
-	if f.n != nil {
-		if c := f.n.compiled.Load(); c != nil && c.bank == b {
-			return c.p
-		}
-	}
-	return b.compileNew(f)
-}
+func (b *Bank) compile(f Filter) *prog { return b.plan(f).p }
 
-// compileNew compiles f against b and keeps the result in f.
-func (b *Bank) compileNew(f Filter) *prog {
+// planAll is the plan of the empty query.
+var planAll = &plan{p: progAll}
+
+// plan returns f's plan for b: f's own when it was last used with b,
+// and otherwise a new one, kept in f.
+func (b *Bank) plan(f Filter) *plan {
 	if f.n == nil {
-		return progAll
+		return planAll
 	}
-	c := &compiled{bank: b}
+	if c := f.n.plan.Load(); c != nil && c.bank == b {
+		return c
+	}
+	c := &plan{bank: b, n: f.n}
 	if len(b.qs) > 0 && len(b.qs) <= 64 { // one word of questions
 		if code, ok := b.flatten(f.n, make([]instr, 0, 4), 0); ok {
 			c.p = &prog{op: opWords, code: code}
@@ -111,8 +104,8 @@ func (b *Bank) compileNew(f Filter) *prog {
 	if c.p == nil { // a large bank, or a filter too deep for runWord
 		c.p = b.compileNode(f.n)
 	}
-	f.n.compiled.Store(c)
-	return c.p
+	f.n.plan.Store(c)
+	return c
 }
 
 func (b *Bank) compileNode(n *node) *prog {
@@ -134,7 +127,7 @@ func (b *Bank) compileNode(n *node) *prog {
 		}
 		return simplify(p)
 	case kindOr:
-		var sets []*set // leaf kids merge into one union
+		var sets []*bitset.Set // leaf kids merge into one union
 		var kids []*prog
 		for _, k := range n.kids {
 			kp := b.compileNode(k)
@@ -145,7 +138,7 @@ func (b *Bank) compileNode(n *node) *prog {
 				continue
 			case opSets:
 				if sets == nil {
-					sets = make([]*set, 0, len(n.kids))
+					sets = make([]*bitset.Set, 0, len(n.kids))
 				}
 				sets = append(sets, kp.sets...)
 				continue
@@ -169,22 +162,22 @@ func (b *Bank) compileNode(n *node) *prog {
 			return withDepth(&prog{op: opNot, kids: []*prog{kp}})
 		}
 	case kindText:
-		return b.textIndex().phraseProg(n)
+		return phraseProg(b.textIndex(), n)
 	}
 	return setsProg(ix.leafSets(n))
 }
 
 // leafSets returns the sets whose union a level, type, skill or ID node
 // stands for.
-func (ix *index) leafSets(n *node) []*set {
+func (ix *index) leafSets(n *node) []*bitset.Set {
 	switch n.kind {
 	case kindLevel:
 		for l := minLevel; l <= maxLevel; l++ {
 			if n.mask == levelsFrom(l) { // level>=l: one set
-				return ix.atLeast[l].alone
+				return ix.atLeast[l].Alone()
 			}
 		}
-		var sets []*set
+		var sets []*bitset.Set
 		for l := minLevel; l <= maxLevel; l++ {
 			if n.mask&(1<<l) != 0 {
 				sets = append(sets, ix.levels[l])
@@ -192,30 +185,30 @@ func (ix *index) leafSets(n *node) []*set {
 		}
 		return sets
 	case kindType:
-		var sets []*set
+		var sets []*bitset.Set
 		for t := minType; t <= maxType; t++ {
 			if n.mask&(1<<t) != 0 {
 				sets = append(sets, ix.types[t])
 			}
 		}
 		if len(sets) == 1 {
-			return sets[0].alone
+			return sets[0].Alone()
 		}
 		return sets
 	case kindSkill:
-		var sets []*set
+		var sets []*bitset.Set
 		for _, v := range n.vals {
 			if s := ix.skills[v]; s != nil {
 				sets = append(sets, s)
 			}
 		}
 		if len(sets) == 1 {
-			return sets[0].alone
+			return sets[0].Alone()
 		}
 		return sets
 	case kindID:
 		if s := ix.idSet(n.vals); s != nil {
-			return s.alone
+			return s.Alone()
 		}
 		return nil
 	}
@@ -237,27 +230,27 @@ func simplify(p *prog) *prog {
 	return withDepth(p)
 }
 
-func setsProg(sets []*set) *prog {
+func setsProg(sets []*bitset.Set) *prog {
 	if len(sets) == 0 {
 		return progNone
 	}
 	return &prog{op: opSets, sets: sets}
 }
 
-// phraseProg compiles a free-text node. One word is exactly its stem's
-// set, or, as a prefix, the union of the sets of the words it starts. Two
-// words are exactly the set of their stems side by side. A word and a
-// prefix are the union of the pairs of the word's stem and each stem of a
-// word the prefix starts: exact when every word of those stems starts
-// with the prefix (as with a prefix of one letter: a stem keeps its
-// word's first letter), and otherwise confirmed against the text of those
-// questions only. A longer phrase is the intersection of the sets of its
-// pairs, confirmed against the text.
-func (t *textIndex) phraseProg(n *node) *prog {
+// phraseProg compiles a free-text node against the word index t. One
+// word is exactly its stem's set, or, as a prefix, the union of the sets
+// of the words it starts. Two words are exactly the set of their stems
+// side by side. A word and a prefix are the union of the pairs of the
+// word's stem and each stem of a word the prefix starts: exact when every
+// word of those stems starts with the prefix (as with a prefix of one
+// letter: a stem keeps its word's first letter), and otherwise confirmed
+// against the text of those questions only. A longer phrase is the
+// intersection of the sets of its pairs, confirmed against the text.
+func phraseProg(t *textsearch.Index, n *node) *prog {
 	ph := n.text
-	last := len(ph.words) - 1
-	var groups [][]*set
-	add := func(sets ...*set) bool {
+	last := len(ph.Words) - 1
+	var groups [][]*bitset.Set
+	add := func(sets ...*bitset.Set) bool {
 		if len(sets) == 0 || sets[0] == nil {
 			return false
 		}
@@ -265,24 +258,24 @@ func (t *textIndex) phraseProg(n *node) *prog {
 		return true
 	}
 	whole := last + 1 // the words matched by stem
-	if ph.prefix {
+	if ph.Prefix {
 		whole = last
 	}
 	switch {
-	case whole == 1 && !ph.prefix:
-		if !add(t.stemSet(ph.stems[0])) {
+	case whole == 1 && !ph.Prefix:
+		if !add(t.StemSet(ph.Stems[0])) {
 			return progNone
 		}
 	case whole >= 2:
 		for k := 0; k+1 < whole; k++ {
-			if !add(t.pair(ph.stems[k], ph.stems[k+1])) {
+			if !add(t.Pair(ph.Stems[k], ph.Stems[k+1])) {
 				return progNone
 			}
 		}
 	}
-	exact := len(groups) <= 1 && whole <= 2 && !ph.prefix
-	if ph.prefix {
-		sets, ok := t.prefixSets(ph, whole)
+	exact := len(groups) <= 1 && whole <= 2 && !ph.Prefix
+	if ph.Prefix {
+		sets, ok := t.PrefixSets(ph, whole)
 		if !add(sets...) {
 			return progNone
 		}
@@ -292,47 +285,4 @@ func (t *textIndex) phraseProg(n *node) *prog {
 		return setsProg(groups[0]) // nothing to confirm
 	}
 	return withDepth(&prog{op: opPhrase, groups: groups, text: ph, ix: t})
-}
-
-// prefixSets returns the sets for the prefix that ends ph, after its whole
-// words: alone, the sets of the words it starts; after a word, the pairs
-// of that word's stem and each stem of a word it starts. exact reports
-// whether their union is exactly the questions where the prefix stands
-// there, with nothing to confirm.
-func (t *textIndex) prefixSets(ph *phrase, whole int) (sets []*set, exact bool) {
-	prefix := ph.words[len(ph.words)-1]
-	lo, _ := slices.BinarySearch(t.vocab, prefix)
-	hi := lo
-	for hi < len(t.vocab) && strings.HasPrefix(t.vocab[hi], prefix) {
-		hi++
-	}
-	if whole == 0 {
-		for _, w := range t.vocab[lo:hi] {
-			sets = append(sets, t.words[w].set)
-		}
-		return sets, true
-	}
-	// The stems of the words the prefix starts, by number, and how many
-	// of each stem's words it starts: all of them, and the pairs are
-	// exact. The pairs are those after the word's stem whose second stem
-	// is one of them.
-	started := map[uint32]int{}
-	for _, w := range t.vocab[lo:hi] {
-		started[t.words[w].sid]++
-	}
-	prev, ok := t.stemNumber(ph.stems[whole-1])
-	if !ok {
-		return nil, true
-	}
-	x := t.pairs()
-	exact = true
-	lo, hi = x.after(prev)
-	for k := lo; k < hi; k++ {
-		sid := uint32(x.keys[k])
-		if c, ok := started[sid]; ok {
-			sets = append(sets, x.setAt(k))
-			exact = exact && c == len(t.byStem[t.stemNames[sid]])
-		}
-	}
-	return sets, exact
 }

@@ -1,6 +1,11 @@
 package questionbank
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/backendprep/questionbank/internal/bitset"
+	"github.com/backendprep/questionbank/internal/textsearch"
+)
 
 // The work budget of a query. As regexp/syntax bounds the size of a
 // program before running it, Bank.ParseQuery estimates what evaluating a
@@ -32,16 +37,11 @@ func (b *Bank) checkCost(q string, f Filter) error {
 		return nil
 	}
 	var e costEstimate
-	e.prog(b, b.compile(f))
-	var terms []*phrase
-	collectTerms(f.n, &terms)
-	t := b.textIndex()
-	for _, ph := range terms {
-		c := 0
-		for _, l := range t.termLists(ph) {
-			c += len(l.qs)
-		}
-		e.add(c*postingCost, ph)
+	pl := b.plan(f)
+	e.prog(b, pl.p)
+	terms := pl.rankTerms(b)
+	for i, tm := range terms.terms {
+		e.add(tm.Postings()*postingCost, &terms.phrases[i])
 	}
 	if e.total <= maxQueryCost {
 		return nil
@@ -58,11 +58,11 @@ func (b *Bank) checkCost(q string, f Filter) error {
 // the costliest phrase.
 type costEstimate struct {
 	total     int
-	worst     *phrase
+	worst     *textsearch.Phrase
 	worstCost int
 }
 
-func (e *costEstimate) add(c int, ph *phrase) {
+func (e *costEstimate) add(c int, ph *textsearch.Phrase) {
 	e.total += c
 	if ph != nil && c > e.worstCost {
 		e.worst, e.worstCost = ph, c
@@ -71,7 +71,7 @@ func (e *costEstimate) add(c int, ph *phrase) {
 
 // prog adds the cost of evaluating p once over the whole bank.
 func (e *costEstimate) prog(b *Bank, p *prog) {
-	nwords := words64(len(b.qs))
+	nwords := bitset.Words(len(b.qs))
 	switch p.op {
 	case opNone, opAll:
 		e.add(nwords, nil)
@@ -88,11 +88,11 @@ func (e *costEstimate) prog(b *Bank, p *prog) {
 			c += setsCost(g, nwords)
 			n := 0
 			for _, s := range g {
-				n += s.count()
+				n += s.Count()
 			}
 			candidates = min(candidates, n)
 		}
-		e.add(c+candidates*p.ix.meanWords()*textWordCost, p.text)
+		e.add(c+candidates*p.ix.MeanWords()*textWordCost, p.text)
 	case opWords:
 		for _, in := range p.code {
 			e.add(1+len(in.ws), nil)
@@ -105,19 +105,19 @@ func (e *costEstimate) prog(b *Bank, p *prog) {
 
 // setsCost is what loading and combining sets costs: a unit a word of a
 // dense set, an entry of a sparse one.
-func setsCost(sets []*set, nwords int) int {
+func setsCost(sets []*bitset.Set, nwords int) int {
 	c := 0
 	for _, s := range sets {
-		if s.dense != nil {
+		if s.Bits != nil {
 			c += nwords
 		} else {
-			c += len(s.list)
+			c += len(s.List)
 		}
 	}
 	return c * setWordCost
 }
 
 // phraseText is a phrase as a query writes it.
-func phraseText(ph *phrase) string {
+func phraseText(ph *textsearch.Phrase) string {
 	return Filter{&node{kind: kindText, text: ph}}.String()
 }

@@ -5,6 +5,8 @@ import (
 	"encoding/binary"
 	"math/rand/v2"
 	"time"
+
+	"github.com/backendprep/questionbank/internal/textsearch"
 )
 
 // Daily returns the question of the day for key among the questions f
@@ -34,7 +36,7 @@ func (b *Bank) Daily(day time.Time, key string, f Filter) (Question, bool) {
 	// A permutation of the matches fixed by (version, key, filter), read
 	// at the day's place in it: k consecutive days are k places.
 	h := sha256.New()
-	for _, s := range []string{"questionbank daily", b.Version(), nfc(key), f.String()} {
+	for _, s := range []string{"questionbank daily", b.Version(), textsearch.NFC(key), f.String()} {
 		h.Write(binary.AppendUvarint(nil, uint64(len(s))))
 		h.Write([]byte(s))
 	}

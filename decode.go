@@ -7,8 +7,6 @@ import (
 	"reflect"
 	"slices"
 	"strings"
-	"unicode/utf16"
-	"unicode/utf8"
 
 	"github.com/backendprep/questionbank/internal/suggest"
 )
@@ -91,27 +89,38 @@ func (d *decoder) bank() ([]Question, error) {
 // as it is read.
 func (d *decoder) questions() []Question {
 	n := d.count()
-	qs := make([]Question, 0, n)
+	qs := []Question{}
 	d.valid = newValidator(n)
 	d.skills = make(map[string]string)
+	// Each question is read into q and kept while the file has no
+	// problem: once one has, no bank is made, so nothing more is kept,
+	// and nothing is sized before a question is read without one.
+	var q Question
 	d.pos++ // [
-	for d.space(); d.data[d.pos] != ']'; d.space() {
+	for i := 0; ; i++ {
+		if d.space(); d.data[d.pos] == ']' {
+			break
+		}
 		if d.data[d.pos] == ',' {
 			d.pos++
 			d.space()
 		}
 		start := d.pos
-		qs = append(qs, Question{})
-		i := len(qs) - 1
-		q := &qs[i]
+		q = Question{}
 		d.msgs = d.msgs[:0]
-		reported := d.question(q)
+		reported := d.question(&q)
 		if d.fatal != nil {
 			return nil
 		}
 		d.rank = rankValid
-		d.valid.check(i, q, reported, d.bad)
+		d.valid.check(i, &q, reported, d.bad)
 		if len(d.msgs) == 0 {
+			if d.probs.none() {
+				if len(qs) == 0 {
+					qs = make([]Question, 0, n)
+				}
+				qs = append(qs, q)
+			}
 			continue
 		}
 		slices.SortStableFunc(d.msgs, func(a, b problem) int { return a.rank - b.rank })
@@ -124,13 +133,26 @@ func (d *decoder) questions() []Question {
 	return qs
 }
 
-// count returns the number of elements of the array at d.pos, to size the
-// slice of questions and the map of IDs once; it skips the array without
-// decoding it. The extra pass pays: without it, BenchmarkLoadJSON
-// allocated 16% more, and the invalid file took 58% longer, in regrowth.
+// minQuestionJSON is the shortest a valid question can be written: a
+// one-byte value for each required key (no level or type is that short).
+const minQuestionJSON = len(`{"id":"x","level":"x","type":"x","text":"x"}`)
+
+// count returns the number of questions the array at d.pos can hold, to
+// size the slice of questions and the map of IDs once: its elements, but
+// no more than its bytes could hold valid questions, so that an array of
+// a million numbers sizes nothing a million long. It skips the array
+// without decoding it. The extra pass pays for itself in regrowth spared
+// (BENCHMARKS.md, BenchmarkLoadJSON).
 func (d *decoder) count() int {
 	save := d.pos
 	defer func() { d.pos = save }()
+	n := d.elements()
+	return min(n, (d.pos-save)/minQuestionJSON)
+}
+
+// elements returns the number of elements of the array at d.pos, and
+// leaves d.pos just past it.
+func (d *decoder) elements() int {
 	n := 0
 	d.pos++
 	for d.space(); d.data[d.pos] != ']'; d.space() {
@@ -141,6 +163,7 @@ func (d *decoder) count() int {
 		d.skip()
 		n++
 	}
+	d.pos++ // ]
 	return n
 }
 
@@ -361,150 +384,4 @@ func kindOf(c byte) string {
 		return "null"
 	}
 	return "a number"
-}
-
-// space skips white space.
-func (d *decoder) space() {
-	for d.pos < len(d.data) {
-		switch d.data[d.pos] {
-		case ' ', '\t', '\n', '\r':
-			d.pos++
-		default:
-			return
-		}
-	}
-}
-
-// key reads an object's key and the colon after it.
-func (d *decoder) key() string {
-	k := d.str()
-	d.space()
-	d.pos++ // :
-	d.space()
-	return k
-}
-
-// skip skips the value at d.pos.
-func (d *decoder) skip() {
-	switch d.data[d.pos] {
-	case '"':
-		d.pos = d.skipString()
-		return
-	case '{', '[':
-		depth := 0
-		for {
-			switch d.data[d.pos] {
-			case '"':
-				d.pos = d.skipString()
-				continue
-			case '{', '[':
-				depth++
-			case '}', ']':
-				depth--
-			}
-			d.pos++
-			if depth == 0 {
-				return
-			}
-		}
-	}
-	for d.pos < len(d.data) {
-		switch d.data[d.pos] {
-		case ',', '}', ']', ' ', '\t', '\n', '\r':
-			return
-		}
-		d.pos++
-	}
-}
-
-// skipString returns the offset just past the string at d.pos.
-func (d *decoder) skipString() int {
-	i := d.pos + 1
-	for {
-		switch d.data[i] {
-		case '"':
-			return i + 1
-		case '\\':
-			i++
-		}
-		i++
-	}
-}
-
-// str reads the string at d.pos.
-func (d *decoder) str() string {
-	start := d.pos + 1
-	i := start
-	for d.data[i] != '"' && d.data[i] != '\\' {
-		i++
-	}
-	if d.data[i] == '"' { // the usual case: no escapes
-		d.pos = i + 1
-		return string(d.data[start:i])
-	}
-	b := append([]byte(nil), d.data[start:i]...)
-	for {
-		c := d.data[i]
-		switch {
-		case c == '"':
-			d.pos = i + 1
-			return string(b)
-		case c != '\\':
-			b = append(b, c)
-			i++
-			continue
-		}
-		i++ // the backslash
-		switch e := d.data[i]; e {
-		case 'b':
-			b = append(b, '\b')
-		case 'f':
-			b = append(b, '\f')
-		case 'n':
-			b = append(b, '\n')
-		case 'r':
-			b = append(b, '\r')
-		case 't':
-			b = append(b, '\t')
-		case 'u':
-			r := hex4(d.data[i+1 : i+5])
-			at := i - 1
-			i += 4
-			if utf16.IsSurrogate(r) {
-				r2 := rune(-1)
-				if i+6 < len(d.data) && d.data[i+1] == '\\' && d.data[i+2] == 'u' {
-					r2 = hex4(d.data[i+3 : i+7])
-				}
-				if r = utf16.DecodeRune(r, r2); r == utf8.RuneError {
-					if d.fatal == nil {
-						d.fatal = fmt.Errorf("questionbank: JSON bank: %s: %s is half of a UTF-16 surrogate pair", lineCol(d.data, at), d.data[at:at+6])
-					}
-					d.pos = i + 1
-					return ""
-				}
-				i += 6
-			}
-			b = utf8.AppendRune(b, r)
-		default: // " \ /
-			b = append(b, e)
-		}
-		i++
-	}
-}
-
-// hex4 decodes four hexadecimal digits, which json.Valid has checked.
-func hex4(h []byte) rune {
-	var r rune
-	for _, c := range h {
-		switch {
-		case c <= '9':
-			c -= '0'
-		case c >= 'a':
-			c -= 'a' - 10
-		default:
-			c -= 'A' - 10
-		}
-		r = r<<4 | rune(c)
-	}
-	return r
 }

@@ -2,15 +2,16 @@ package questionbank
 
 import (
 	"math/bits"
+
+	"github.com/backendprep/questionbank/internal/bitset"
 )
 
 // Evaluating a prog: the questions it matches, 64 at a time, in chunks of
-// chunkWords words; only a multi-word phrase looks at text, to confirm
-// the candidates its words' sets leave. Counting is then a popcount, and
-// no call allocates. It is the evaluator of banks; Filter.Match, which
-// looks at one question's fields, is the evaluator of a question outside
-// a bank: at 100,000 questions Count takes 4.6 µs this way against 1.17
-// ms for Match called on each question (BENCHMARKS.md, version 2).
+// bitset.ChunkWords words; only a multi-word phrase looks at text, to
+// confirm the candidates its words' sets leave. Counting is then a
+// popcount, and no call allocates. It is the evaluator of banks;
+// Filter.Match, which looks at one question's fields, is the evaluator of
+// a question outside a bank (BENCHMARKS.md compares the two).
 
 // eval sets dst to the matches of p among the questions of words
 // [w0, w0+len(dst)); bits past the last question are zero. scratch holds
@@ -28,22 +29,22 @@ func (p *prog) eval(b *Bank, dst []uint64, w0 int, scratch []uint64) {
 		}
 		maskTail(dst, w0, len(b.qs))
 	case opSets:
-		p.sets[0].load(dst, w0)
+		p.sets[0].Load(dst, w0)
 		for _, s := range p.sets[1:] {
-			s.or(dst, w0)
+			s.Or(dst, w0)
 		}
 	case opAnd:
 		p.kids[0].eval(b, dst, w0, scratch)
 		for _, k := range p.kids[1:] {
-			if isZero(dst) {
+			if !bitset.Any(dst) {
 				return
 			}
 			if k.op == opSets && len(k.sets) == 1 {
-				k.sets[0].and(dst, w0)
+				k.sets[0].And(dst, w0)
 				continue
 			}
 			t := scratch[:len(dst)]
-			k.eval(b, t, w0, scratch[chunkWords:])
+			k.eval(b, t, w0, scratch[bitset.ChunkWords:])
 			for i := range dst {
 				dst[i] &= t[i]
 			}
@@ -52,11 +53,11 @@ func (p *prog) eval(b *Bank, dst []uint64, w0 int, scratch []uint64) {
 		p.kids[0].eval(b, dst, w0, scratch)
 		for _, k := range p.kids[1:] {
 			if k.op == opSets && len(k.sets) == 1 {
-				k.sets[0].or(dst, w0)
+				k.sets[0].Or(dst, w0)
 				continue
 			}
 			t := scratch[:len(dst)]
-			k.eval(b, t, w0, scratch[chunkWords:])
+			k.eval(b, t, w0, scratch[bitset.ChunkWords:])
 			for i := range dst {
 				dst[i] |= t[i]
 			}
@@ -68,13 +69,13 @@ func (p *prog) eval(b *Bank, dst []uint64, w0 int, scratch []uint64) {
 		}
 		maskTail(dst, w0, len(b.qs))
 	case opPhrase:
-		unionInto(dst, p.groups[0], w0)
+		bitset.UnionInto(dst, p.groups[0], w0)
 		for _, g := range p.groups[1:] {
-			if isZero(dst) {
+			if !bitset.Any(dst) {
 				return
 			}
 			t := scratch[:len(dst)]
-			unionInto(t, g, w0)
+			bitset.UnionInto(t, g, w0)
 			for i := range dst {
 				dst[i] &= t[i]
 			}
@@ -90,22 +91,6 @@ func (p *prog) eval(b *Bank, dst []uint64, w0 int, scratch []uint64) {
 			}
 		}
 	}
-}
-
-func unionInto(dst []uint64, sets []*set, w0 int) {
-	sets[0].load(dst, w0)
-	for _, s := range sets[1:] {
-		s.or(dst, w0)
-	}
-}
-
-func isZero(ws []uint64) bool {
-	for _, w := range ws {
-		if w != 0 {
-			return false
-		}
-	}
-	return true
 }
 
 // maskTail clears the bits of dst, a chunk starting at word w0, that stand
@@ -128,7 +113,7 @@ func (b *Bank) count(p *prog) int {
 		return bits.OnesCount64(runWord(p.code, b))
 	}
 	bp, total := b.evalAll(p)
-	putWords(bp)
+	bitset.Put(bp)
 	return total
 }
 
@@ -148,7 +133,7 @@ func (b *Bank) matches(f Filter, yield func(i int) bool) {
 		return
 	}
 	bp, _ := b.evalAll(p)
-	defer putWords(bp)
+	defer bitset.Put(bp)
 	for wi, w := range *bp {
 		for ; w != 0; w &= w - 1 {
 			if !yield(wi*64 + bits.TrailingZeros64(w)) {
@@ -162,19 +147,19 @@ func (b *Bank) matches(f Filter, yield func(i int) bool) {
 // number: the one loop over a bank's chunks, which count, matches and the
 // samplers share. Give the bitset back with putWords.
 func (b *Bank) evalAll(p *prog) (*[]uint64, int) {
-	nw := words64(len(b.qs))
-	bp := getWords(nw)
+	nw := bitset.Words(len(b.qs))
+	bp := bitset.Get(nw)
 	bs := *bp
 	if p.op == opWords {
 		bs[0] = runWord(p.code, b) // a bank of 1 to 64 questions: one word
 		return bp, bits.OnesCount64(bs[0])
 	}
 	total := 0
-	var stack [maxStackDepth * chunkWords]uint64
+	var stack [maxStackDepth * bitset.ChunkWords]uint64
 	scratch, pooled := p.scratch(&stack)
-	defer putWords(pooled)
-	for w0 := 0; w0 < nw; w0 += chunkWords {
-		dst := bs[w0:min(w0+chunkWords, nw)]
+	defer bitset.Put(pooled)
+	for w0 := 0; w0 < nw; w0 += bitset.ChunkWords {
+		dst := bs[w0:min(w0+bitset.ChunkWords, nw)]
 		p.eval(b, dst, w0, scratch)
 		for _, w := range dst {
 			total += bits.OnesCount64(w)

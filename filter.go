@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"sync/atomic"
+
+	"github.com/backendprep/questionbank/internal/textsearch"
 )
 
 // A Filter selects questions. Filters are immutable values that compose:
@@ -39,14 +41,14 @@ const (
 // built, except for the compiled cache, which is atomic.
 type node struct {
 	kind nodeKind
-	mask uint16   // kindLevel, kindType: bit l or t set for each member
-	vals []string // kindSkill, kindID: sorted, distinct
-	text *phrase  // kindText: the words, their stems, and whether the last is a prefix
-	kids []*node  // kindAnd, kindOr: two or more; kindNot: one
+	mask uint16             // kindLevel, kindType: bit l or t set for each member
+	vals []string           // kindSkill, kindID: sorted, distinct
+	text *textsearch.Phrase // kindText: the words, their stems, and whether the last is a prefix
+	kids []*node            // kindAnd, kindOr: two or more; kindNot: one
 
-	// compiled caches this node compiled against the last Bank it was
+	// plan caches this node compiled against the last Bank it was
 	// used with.
-	compiled atomic.Pointer[compiled]
+	plan atomic.Pointer[plan]
 }
 
 var noneNode = &node{kind: kindNone}
@@ -152,14 +154,14 @@ func ByText(s string) Filter {
 	if t, ok := strings.CutSuffix(s, "*"); ok {
 		s, prefix = t, true
 	}
-	return textFilter(words(s), prefix)
+	return textFilter(textsearch.Words(s), prefix)
 }
 
 func textFilter(ws []string, prefix bool) Filter {
 	if len(ws) == 0 {
 		return Filter{noneNode}
 	}
-	return Filter{&node{kind: kindText, text: &phrase{words: ws, stems: stems(ws), prefix: prefix}}}
+	return Filter{&node{kind: kindText, text: &textsearch.Phrase{Words: ws, Stems: textsearch.Stems(ws), Prefix: prefix}}}
 }
 
 // And returns a [Filter] that matches the questions every one of fs
@@ -262,7 +264,7 @@ func sameTerm(a, b *node) bool {
 	case kindSkill:
 		return slices.Equal(a.vals, b.vals)
 	case kindText:
-		return a.text.prefix == b.text.prefix && slices.Equal(a.text.words, b.text.words)
+		return a.text.Prefix == b.text.Prefix && slices.Equal(a.text.Words, b.text.Words)
 	}
 	return false
 }
@@ -276,7 +278,7 @@ func termKey(n *node) string {
 	case kindSkill:
 		return fmt.Sprintf("%d %q", n.kind, n.vals)
 	case kindText:
-		return fmt.Sprintf("%d %t %q", n.kind, n.text.prefix, n.text.words)
+		return fmt.Sprintf("%d %t %q", n.kind, n.text.Prefix, n.text.Words)
 	}
 	return ""
 }
@@ -339,7 +341,7 @@ func (n *node) match(q *Question) bool {
 		return false
 	case kindID:
 		for _, v := range n.vals {
-			if foldMatch(nfc(q.ID), v, false) {
+			if foldMatch(textsearch.NFC(q.ID), v, false) {
 				return true
 			}
 		}
@@ -351,9 +353,9 @@ func (n *node) match(q *Question) bool {
 }
 
 // hasPhrase reports whether one of q's text fields holds the phrase.
-func (q *Question) hasPhrase(ph *phrase, ix *textIndex) bool {
-	for s := range q.fields {
-		if ph.in(s, ix) {
+func (q *Question) hasPhrase(ph *textsearch.Phrase, ix *textsearch.Index) bool {
+	for _, s := range q.fields {
+		if ph.In(s, ix) {
 			return true
 		}
 	}

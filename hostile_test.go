@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/backendprep/questionbank/internal/textsearch"
 )
 
 // vocabBank returns a bank of n questions whose text is drawn from a
@@ -22,8 +24,8 @@ func vocabBank(tb testing.TB, n int) *Bank {
 		seen[w] = true
 	}
 	for _, q := range corpus {
-		for s := range q.fields {
-			for _, w := range words(s) {
+		for _, s := range q.fields {
+			for _, w := range textsearch.Words(s) {
 				if !seen[w] {
 					seen[w] = true
 					vocab = append(vocab, w)
@@ -109,7 +111,7 @@ func BenchmarkHostile(b *testing.B) {
 			// The pair index, built once: a phrase of two words of the
 			// bank (one of a word it does not have needs no pairs).
 			bank.Count(MustParseFilter(`"the system"`))
-			if bank.textIndex().pairIx == nil {
+			if !bank.textIndex().PairsBuilt() {
 				b.Fatal("the pair index is not built before the attacks")
 			}
 		}
@@ -143,7 +145,7 @@ func TestPrefixInAPhrase(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	queries := []string{`"a happy*"`, `"a happ*"`, `"a happi*"`, `"a stud*"`, `"a studi*"`, `"it a h*"`, `"a s*"`, `"the a*"`}
 	for range 100 {
-		ws := words(qs[r.IntN(len(qs))].ExampleAnswer)
+		ws := textsearch.Words(qs[r.IntN(len(qs))].ExampleAnswer)
 		i := r.IntN(len(ws) - 1)
 		next := ws[i+1]
 		queries = append(queries, fmt.Sprintf(`"%s %s*"`, ws[i], next[:1+r.IntN(len(next))]))

@@ -165,68 +165,6 @@ func TestFastPathAgreesWithMatch(t *testing.T) {
 	}
 }
 
-// TestTextIndexParts checks that indexing a bank's words in parallel
-// ranges gives the same index as one pass.
-func TestTextIndexParts(t *testing.T) {
-	b := randomBank(t, seeded(3), 1000)
-	one := buildTextIndex(b.qs, 1)
-	for _, parts := range []int{2, 3, 7} {
-		got := buildTextIndex(b.qs, parts)
-		require.Equal(t, one.vocab, got.vocab, "%d parts", parts)
-		for _, w := range one.vocab {
-			require.Equal(t, one.words[w].set.dense, got.words[w].set.dense, "%d parts, word %q", parts, w)
-			require.Equal(t, one.words[w].set.list, got.words[w].set.list, "%d parts, word %q", parts, w)
-			require.Equal(t, one.words[w].posts, got.words[w].posts, "%d parts, word %q", parts, w)
-		}
-		require.Equal(t, one.lens, got.lens, "%d parts", parts)
-		// The pairs of the same index (whose stems have the same
-		// numbers), found in parts and joined.
-		whole, joined := one.buildPairs(1), one.buildPairs(parts)
-		require.Equal(t, whole.keys, joined.keys, "%d parts", parts)
-		require.Equal(t, whole.starts, joined.starts, "%d parts", parts)
-		require.Equal(t, whole.qs, joined.qs, "%d parts", parts)
-		require.Len(t, joined.dense, len(whole.dense), "%d parts", parts)
-		for k, s := range whole.dense {
-			require.Equal(t, s.dense, joined.dense[k].dense, "%d parts", parts)
-		}
-	}
-	// The pairs against the text: every two words side by side in a
-	// field, by their stems, and nothing else.
-	pairs := map[uint64][]int32{}
-	for i, q := range b.qs {
-		for f := range q.fields {
-			ws := words(f)
-			for k := 1; k < len(ws); k++ {
-				key := pairKey(one.words[ws[k-1]].sid, one.words[ws[k]].sid)
-				if l := pairs[key]; len(l) == 0 || l[len(l)-1] != int32(i) {
-					pairs[key] = append(l, int32(i))
-				}
-			}
-		}
-	}
-	x := one.pairs()
-	require.Equal(t, len(pairs), len(x.keys))
-	for k := range x.keys {
-		l := x.qs[x.starts[k]:x.starts[k+1]]
-		require.True(t, slices.IsSorted(l) && len(slices.Compact(slices.Clone(l))) == len(l), "each question once, in order: %v", l)
-	}
-	require.NotEmpty(t, x.dense, "some pairs are dense")
-	for key, want := range pairs {
-		s := x.set(key)
-		require.NotNil(t, s)
-		bits := make([]uint64, words64(len(b.qs)))
-		s.load(bits, 0)
-		var got []int32
-		for i := range int32(len(b.qs)) {
-			if bits[i>>6]&(1<<(i&63)) != 0 {
-				got = append(got, i)
-			}
-		}
-		require.Equal(t, want, got, "pair %s %s", one.stemNames[key>>32], one.stemNames[key&(1<<32-1)])
-	}
-	require.Nil(t, x.set(pairKey(1<<31, 0)))
-}
-
 // TestDeepFilterInSmallBank checks a filter that needs more of runWord's
 // stack than it has, in a bank of one word: the chunked path evaluates it.
 // Each negated term is a result runWord keeps on its stack until the And.

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/backendprep/questionbank/internal/textsearch"
 )
 
 // The lexer of the query language. It reads a query once, left to right,
@@ -227,7 +229,7 @@ func (l *lexer) field() (t token, ok bool, err error) {
 	i := start
 	for i < len(q) {
 		r, size := utf8.DecodeRuneInString(q[i:])
-		if !isWordRune(r) && r != '_' {
+		if !textsearch.IsWordRune(r) && r != '_' {
 			break
 		}
 		i += size

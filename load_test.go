@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -371,5 +372,41 @@ func TestLoadJSONSource(t *testing.T) {
 	} {
 		_, err := LoadJSON(strings.NewReader(doc))
 		assert.ErrorContains(t, err, want, doc)
+	}
+}
+
+// TestLoadJSONAllocatesWhatTheBytesCanHold checks that LoadJSON sizes
+// what it makes by the questions its input could hold, not by the
+// elements of its array: a megabyte of numbers, or of empty objects,
+// allocates no more than a valid file of the same size.
+func TestLoadJSONAllocatesWhatTheBytesCanHold(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector changes what is allocated")
+	}
+	const size = 1 << 20
+	valid := []byte("[")
+	for i := 0; len(valid) < size-100; i++ {
+		if i > 0 {
+			valid = append(valid, ',')
+		}
+		valid = fmt.Appendf(valid, `{"id":"%x","level":"mid","type":"technical","text":"x"}`, i)
+	}
+	valid = append(valid, ']')
+	_, err := LoadJSON(bytes.NewReader(valid))
+	require.NoError(t, err)
+	allocated := func(doc []byte) uint64 {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		LoadJSON(bytes.NewReader(doc))
+		runtime.ReadMemStats(&after)
+		return after.TotalAlloc - before.TotalAlloc
+	}
+	budget := allocated(valid)
+	for name, element := range map[string]string{"numbers": "1", "empty objects": "{}", "objects with an ID": `{"id":"x"}`} {
+		n := len(valid) / (len(element) + 1)
+		doc := []byte("[" + strings.Repeat(element+",", n-1) + element + "]")
+		got := allocated(doc)
+		t.Logf("%s: %d bytes allocated; the valid file, %d", name, got, budget)
+		assert.LessOrEqual(t, got, budget, "%s: %d bytes allocated for %d bytes of input; a valid file of that size, %d", name, got, len(doc), budget)
 	}
 }

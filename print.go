@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/backendprep/questionbank/internal/textsearch"
 )
 
 // The canonical printer: every Filter has a query text that ParseFilter
@@ -101,10 +103,10 @@ func (n *node) print(b *strings.Builder, prec int) {
 		}
 	case kindText:
 		star := ""
-		if n.text.prefix {
+		if n.text.Prefix {
 			star = "*"
 		}
-		if ws := n.text.words; len(ws) == 1 && !isKeywordSlip(ws[0]) {
+		if ws := n.text.Words; len(ws) == 1 && !isKeywordSlip(ws[0]) {
 			b.WriteString(ws[0] + star)
 		} else {
 			b.WriteString(`"` + strings.Join(ws, " ") + star + `"`)
@@ -173,7 +175,7 @@ func bareValue(v string) bool {
 		return false
 	}
 	for i, r := range v {
-		if isWordRune(r) {
+		if textsearch.IsWordRune(r) {
 			continue
 		}
 		if i == 0 || !strings.ContainsRune("-_.+#/&'@", r) {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/backendprep/questionbank/internal/suggest"
+	"github.com/backendprep/questionbank/internal/textsearch"
 )
 
 // The parser of the query language: recursive descent over the lexer's
@@ -348,7 +349,7 @@ func (p *parser) levelTerm(t token) (Filter, error) {
 
 // text builds the filter of free text: a word, a quoted phrase, a prefix.
 func (p *parser) text(t token) (Filter, error) {
-	ws := words(t.text)
+	ws := textsearch.Words(t.text)
 	if len(ws) == 0 {
 		shown := t.src
 		if !t.quoted {
@@ -365,8 +366,12 @@ func (p *parser) text(t token) (Filter, error) {
 // skill is checked as written, before any part of the query is simplified
 // away (so "() OR skill:nope" is an error), and the first unknown one in
 // the query is reported. Parse a query once with ParseQuery to use it many
-// times.
+// times; the bank also keeps the last queries it accepted, planned, so
+// that one seen again is not parsed again.
 func (b *Bank) ParseQuery(q string) (Filter, error) {
+	if f, ok := b.queries.get(q); ok {
+		return f, nil
+	}
 	var skills []value
 	p := parser{skills: &skills}
 	f, err := p.parse(q)
@@ -388,6 +393,7 @@ func (b *Bank) ParseQuery(q string) (Filter, error) {
 	if err := b.checkCost(q, f); err != nil {
 		return Filter{}, err
 	}
+	b.queries.put(q, f)
 	return f, nil
 }
 

@@ -10,6 +10,8 @@ import (
 	"math/bits"
 	"slices"
 	"sync"
+
+	"github.com/backendprep/questionbank/internal/textsearch"
 )
 
 //go:generate go test -run TestGenerated -update
@@ -101,7 +103,9 @@ type Bank struct {
 	ix     *index // built by ixOnce, on first use
 
 	textOnce sync.Once
-	text     *textIndex // built by textOnce, for the first free-text query
+	text     *textsearch.Index // built by textOnce, for the first free-text query
+
+	queries queryCache // of ParseQuery
 
 	versionOnce sync.Once
 	version     string
@@ -231,7 +235,7 @@ func (b *Bank) Questions(f Filter) iter.Seq[Question] {
 // call, without allocating once f has been used with this bank.
 func (b *Bank) Count(f Filter) int {
 	if f.n != nil { // the fast path for a filter compiled to one step
-		if c := f.n.compiled.Load(); c != nil && c.bank == b && c.single != nil {
+		if c := f.n.plan.Load(); c != nil && c.bank == b && c.single != nil {
 			return bits.OnesCount64(combineLeaves(c.single))
 		}
 	}

@@ -5,10 +5,10 @@ import (
 	"math"
 	"math/rand/v2"
 	"runtime"
-	"slices"
 	"strings"
 	"testing"
 
+	"github.com/backendprep/questionbank/internal/textsearch"
 	"github.com/stretchr/testify/require"
 )
 
@@ -18,23 +18,17 @@ import (
 // agree with.
 type refIndex struct {
 	b    *Bank
-	docs [][numGroups][]string
-	avg  [numGroups]float64
+	docs [][textsearch.NumGroups][]string
+	avg  [textsearch.NumGroups]float64
 }
 
 func newRefIndex(b *Bank) *refIndex {
-	x := &refIndex{b: b, docs: make([][numGroups][]string, len(b.qs))}
+	x := &refIndex{b: b, docs: make([][textsearch.NumGroups][]string, len(b.qs))}
 	for i, q := range b.qs {
-		add := func(g int, s string) { x.docs[i][g] = append(x.docs[i][g], words(s)...) }
-		add(groupText, q.Text)
-		add(groupIntro, q.Introduction)
-		for _, s := range slices.Concat(q.HowToAnswer, q.WhatNotToSay, []string{q.ExampleAnswer}) {
-			add(groupBody, s)
+		for g, s := range q.fields {
+			x.docs[i][g] = append(x.docs[i][g], textsearch.Words(s)...)
 		}
-		for _, s := range q.Skills {
-			add(groupSkills, s)
-		}
-		for g := range numGroups {
+		for g := range textsearch.NumGroups {
 			x.avg[g] += float64(len(x.docs[i][g]))
 		}
 	}
@@ -44,19 +38,28 @@ func newRefIndex(b *Bank) *refIndex {
 	return x
 }
 
+// fieldTexts returns q's text fields, the fields free text searches.
+func fieldTexts(q *Question) []string {
+	var texts []string
+	for _, s := range q.fields {
+		texts = append(texts, s)
+	}
+	return texts
+}
+
 // scores returns each question's score for the free-text terms of q, by
 // ID.
 func (x *refIndex) scores(t *testing.T, q string) map[string]float64 {
 	t.Helper()
 	f, err := x.b.ParseQuery(q)
 	require.NoError(t, err)
-	var terms []*phrase
+	var terms []textsearch.Phrase
 	collectTerms(f.n, &terms)
-	holds := func(ph *phrase, w string) bool {
-		if ph.prefix {
-			return strings.HasPrefix(w, ph.words[0])
+	holds := func(ph textsearch.Phrase, w string) bool {
+		if ph.Prefix {
+			return strings.HasPrefix(w, ph.Words[0])
 		}
-		return stem(w) == ph.stems[0]
+		return textsearch.Stem(w) == ph.Stems[0]
 	}
 	scores := map[string]float64{}
 	for _, ph := range terms {
@@ -70,7 +73,7 @@ func (x *refIndex) scores(t *testing.T, q string) map[string]float64 {
 						c++
 					}
 				}
-				tfs[i] += groupWeight[g] * float64(c) / (1 - 0.75 + 0.75*float64(len(ws))/x.avg[g])
+				tfs[i] += textsearch.Group(g).Weight() * float64(c) / (1 - 0.75 + 0.75*float64(len(ws))/x.avg[g])
 			}
 			if tfs[i] > 0 {
 				df++
@@ -210,35 +213,27 @@ func BenchmarkSearchVocab100k(b *testing.B) {
 	}
 }
 
-// BenchmarkIndexVocab builds the word index, then the index of pairs
-// that the first phrase builds, of 20,000 questions of realistic text,
-// and reports the heap each keeps.
+// BenchmarkIndexVocab builds the word index of 20,000 questions of
+// realistic text, and reports the heap it keeps (BenchmarkIndexText/pairs
+// builds the index of pairs).
 func BenchmarkIndexVocab(b *testing.B) {
 	if testing.Short() {
 		b.Skip("builds a bank of 20,000 questions")
 	}
 	bank := vocabBank(b, 20_000)
-	t, parts := bank.textIndex(), partsFor(bank.Len())
-	for _, c := range []struct {
-		name  string
-		build func() any
-	}{
-		{"words", func() any { return buildTextIndex(bank.qs, parts) }},
-		{"pairs", func() any { return t.buildPairs(parts) }},
-	} {
-		b.Run(c.name, func(b *testing.B) {
-			for range b.N {
-				b.StopTimer()
-				before := heapInUse()
-				b.StartTimer()
-				kept := c.build()
-				b.StopTimer()
-				b.ReportMetric((heapInUse()-before)/(1<<20), "MiB-kept")
-				runtime.KeepAlive(kept)
-				b.StartTimer()
-			}
-		})
-	}
+	parts := textsearch.Parts(bank.Len())
+	b.Run("words", func(b *testing.B) {
+		for range b.N {
+			b.StopTimer()
+			before := heapInUse()
+			b.StartTimer()
+			kept := textsearch.Build(bank.Len(), bank.fieldsOf, parts)
+			b.StopTimer()
+			b.ReportMetric((heapInUse()-before)/(1<<20), "MiB-kept")
+			runtime.KeepAlive(kept)
+			b.StartTimer()
+		}
+	})
 }
 
 // heapInUse returns the bytes of live heap after a collection.

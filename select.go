@@ -6,6 +6,8 @@ import (
 	"math/bits"
 	"math/rand/v2"
 	"slices"
+
+	"github.com/backendprep/questionbank/internal/bitset"
 )
 
 // intN returns a uniform random int in [0, n) from r, or from the package's
@@ -50,7 +52,7 @@ func (b *Bank) Sample(r *rand.Rand, n int, f Filter) []Question {
 		return nil
 	}
 	bp, m := b.evalAll(b.compile(f))
-	defer putWords(bp)
+	defer bitset.Put(bp)
 	set := *bp
 	k := min(n, m)
 	if k == 0 {
@@ -241,7 +243,7 @@ func (b *Bank) Plan(r *rand.Rand, quotas ...Quota) ([]Question, error) {
 		pq.match = append([]uint64(nil), (*bp)...)
 		pq.cand = make([]int32, 0, m)
 		forEachBit(pq.match, func(i int) { pq.cand = append(pq.cand, int32(i)) })
-		putWords(bp)
+		bitset.Put(bp)
 		for got := range q.N {
 			if !pl.augment(k) {
 				return nil, &ShortfallError{Quota: k, Want: q.N, Got: got}

@@ -3,6 +3,8 @@ package questionbank
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/backendprep/questionbank/internal/textsearch"
 )
 
 // When two skills are the same: folded, with spaces, hyphens and
@@ -19,7 +21,7 @@ func isSkillSep(r rune) bool {
 //
 //	normSkill("Attention To Detail") -> "attention-to-detail"
 func normSkill(s string) string {
-	s = nfc(s)
+	s = textsearch.NFC(s)
 	if isSkillKey(s) {
 		return s
 	}
@@ -34,7 +36,7 @@ func normSkill(s string) string {
 			b = append(b, '-')
 			sep = false
 		}
-		b = utf8.AppendRune(b, foldRune(r))
+		b = utf8.AppendRune(b, textsearch.FoldRune(r))
 	}
 	return string(b)
 }
@@ -59,7 +61,7 @@ func isSkillKey(s string) bool {
 
 // skillIs reports whether normSkill(raw) == key, without allocating.
 func skillIs(raw, key string) bool {
-	raw = nfc(raw)
+	raw = textsearch.NFC(raw)
 	j := 0
 	sep, started := false, false
 	for _, r := range raw {
@@ -76,7 +78,7 @@ func skillIs(raw, key string) bool {
 		}
 		started = true
 		kr, size := utf8.DecodeRuneInString(key[j:])
-		if size == 0 || foldRune(r) != kr {
+		if size == 0 || textsearch.FoldRune(r) != kr {
 			return false
 		}
 		j += size

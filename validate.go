@@ -26,6 +26,9 @@ type problems struct {
 // costs no more than one with a hundred.
 func (p *problems) room() bool { return len(p.errs) < maxProblems }
 
+// none reports whether no problem was found.
+func (p *problems) none() bool { return len(p.errs) == 0 && p.more == 0 }
+
 func (p *problems) add(err error) {
 	if p.room() {
 		p.errs = append(p.errs, err)

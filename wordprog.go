@@ -1,15 +1,19 @@
 package questionbank
 
+import (
+	"github.com/backendprep/questionbank/internal/bitset"
+)
+
 // Word programs: a filter over a bank of at most 64 questions, such as the
 // embedded one, where every set is one word, compiles to a few
 // instructions in postfix order over words, which runWord runs in a loop:
 // an And of terms is one instruction that ANDs their words. The result is
 // computed on every call, never cached.
 //
-// It is a second evaluator, kept for its figure: Count of the issue's
-// predicate on the 14-question corpus takes 2.7 ns this way and 24 ns
-// through the chunk loop of eval.go, which a bot counting matches per
-// message, or a page listing facets, calls again and again.
+// It is a second evaluator, kept for its figure in BENCHMARKS.md: Count
+// of a predicate on the built-in bank is several times faster this way
+// than through the chunk loop of eval.go, and a bot counting matches per
+// message, or a page listing facets, calls it again and again.
 
 // An instr is one step of a flattened one-word prog. opSets pushes ws[0];
 // opAnd and opOr pop n results and push their intersection or union with
@@ -38,12 +42,12 @@ func (b *Bank) flatten(n *node, code []instr, depth int) ([]instr, bool) {
 	case kindNone:
 		return append(code, instr{op: opSets, ws: []uint64{0}}), true
 	case kindText:
-		p := b.textIndex().phraseProg(n)
+		p := phraseProg(b.textIndex(), n)
 		switch p.op {
 		case opPhrase:
 			return append(code, instr{op: opPhrase, p: p}), true
 		case opSets:
-			return append(code, instr{op: opSets, ws: []uint64{firstWord(p.sets)}}), true
+			return append(code, instr{op: opSets, ws: []uint64{bitset.FirstWord(p.sets)}}), true
 		}
 		return append(code, instr{op: opSets, ws: []uint64{0}}), true // no such word
 	case kindNot:
@@ -78,7 +82,7 @@ func (b *Bank) flatten(n *node, code []instr, depth int) ([]instr, bool) {
 func (b *Bank) leafWord(n *node) (w uint64, ok bool) {
 	switch n.kind {
 	case kindLevel, kindType, kindSkill, kindID:
-		return firstWord(b.index().leafSets(n)), true
+		return bitset.FirstWord(b.index().leafSets(n)), true
 	case kindOr:
 		for _, k := range n.kids {
 			kw, ok := b.leafWord(k)
@@ -121,7 +125,7 @@ func runWord(code []instr, b *Bank) uint64 {
 		case opNot:
 			stack[sp-1] = ^stack[sp-1] & bankMask(len(b.qs))
 		case opPhrase:
-			var w, scratch [chunkWords]uint64 // one word used; a chunk of scratch
+			var w, scratch [bitset.ChunkWords]uint64 // one word used; a chunk of scratch
 			in.p.eval(b, w[:1], 0, scratch[:])
 			stack[sp] = w[0]
 			sp++
@@ -158,21 +162,4 @@ func bankMask(n int) uint64 {
 		return ^uint64(0)
 	}
 	return 1<<n - 1
-}
-
-// firstWord returns the first word of the union of sets.
-func firstWord(sets []*set) uint64 {
-	var w uint64
-	for _, s := range sets {
-		if s.dense != nil {
-			w |= s.dense[0]
-			continue
-		}
-		for _, i := range s.list {
-			if i < 64 {
-				w |= 1 << i
-			}
-		}
-	}
-	return w
 }

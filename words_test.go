@@ -5,35 +5,16 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/backendprep/questionbank/internal/textsearch"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-func TestWords(t *testing.T) {
-	tests := []struct {
-		in   string
-		want []string
-	}{
-		{"Node.js and Express", []string{"node", "js", "and", "express"}},
-		{"e-commerce, 30%!", []string{"e", "commerce", "30"}},
-		{"CAFÉ über straße ΣΊΣΥΦΟΣ", []string{"café", "über", "straße", "σίσυφοσ"}},
-		{"日本語のテキスト", []string{"日本語のテキスト"}},
-		{"", nil},
-		{"  ...  ", nil},
-	}
-	for _, tc := range tests {
-		assert.Equal(t, tc.want, words(tc.in), "words(%q)", tc.in)
-		var got []string
-		foldWords(nil, tc.in, func(w []byte) bool { got = append(got, string(w)); return true })
-		assert.Equal(t, tc.want, got, "foldWords(%q)", tc.in)
-	}
-}
 
 func TestUnicodeWords(t *testing.T) {
 	hindi := Question{ID: "h", Level: Senior, Type: Technical, Text: "हिन्दी में"}
 	assert.True(t, MustParseFilter("हिन्दी").Match(hindi), "combining marks are part of a word")
 	assert.False(t, MustParseFilter("न").Match(hindi), "a letter between marks is not a word of its own")
-	assert.Equal(t, []string{"हिन्दी", "में"}, words(hindi.Text))
+	assert.Equal(t, []string{"हिन्दी", "में"}, textsearch.Words(hindi.Text))
 
 	decomposed := Question{ID: "c", Level: Senior, Type: Technical, Text: "Cafe\u0301 au lait", Skills: []string{"Re\u0301sume\u0301 writing"}}
 	precomposed := Question{ID: "c2", Level: Senior, Type: Technical, Text: "Caf\u00e9 au lait", Skills: []string{"R\u00e9sum\u00e9 writing"}}
@@ -63,32 +44,32 @@ func FuzzText(f *testing.F) {
 	f.Add("\uF95E", "\uF95E") // a compatibility ideograph, which NFC changes
 	f.Fuzz(func(t *testing.T, text, query string) {
 		var ws []string
-		for _, w := range strings.FieldsFunc(nfc(text), func(r rune) bool { return !isWordRune(r) }) {
-			ws = append(ws, fold(w))
+		for _, w := range strings.FieldsFunc(textsearch.NFC(text), func(r rune) bool { return !textsearch.IsWordRune(r) }) {
+			ws = append(ws, textsearch.Fold(w))
 		}
 		var got []string
-		foldWords(nil, nfc(text), func(w []byte) bool { got = append(got, string(w)); return true })
+		textsearch.FoldWords(nil, textsearch.NFC(text), func(w []byte) bool { got = append(got, string(w)); return true })
 		if !slices.Equal(got, ws) {
-			t.Fatalf("foldWords(%q) = %q, split and folded = %q", text, got, ws)
+			t.Fatalf("textsearch.FoldWords(%q) = %q, split and folded = %q", text, got, ws)
 		}
 		if key := normSkill(query); skillIs(text, key) != (normSkill(text) == key) {
 			t.Fatalf("skillIs(%q, %q) disagrees with normSkill", text, key)
 		}
-		qw := words(query)
+		qw := textsearch.Words(query)
 		for _, prefix := range []bool{false, true} {
 			want := false
 			for i := 0; i+len(qw) <= len(ws) && len(qw) > 0 && !want; i++ {
 				want = true
 				for k, w := range qw {
 					last := prefix && k == len(qw)-1
-					if !last && stem(ws[i+k]) != stem(w) || last && !strings.HasPrefix(ws[i+k], w) {
+					if !last && textsearch.Stem(ws[i+k]) != textsearch.Stem(w) || last && !strings.HasPrefix(ws[i+k], w) {
 						want = false
 						break
 					}
 				}
 			}
-			ph := phrase{words: qw, stems: stems(qw), prefix: prefix}
-			if got := ph.in(text, nil); got != want {
+			ph := textsearch.Phrase{Words: qw, Stems: textsearch.Stems(qw), Prefix: prefix}
+			if got := ph.In(text, nil); got != want {
 				t.Fatalf("phrase %q (prefix %v) in %q = %v, want %v", qw, prefix, text, got, want)
 			}
 		}

@@ -1,4 +1,4 @@
-package questionbank
+package textsearch
 
 import (
 	"strings"
@@ -14,14 +14,14 @@ func TestStem(t *testing.T) {
 		"kubernetes": "kubernet", "api": "api", "go": "go",
 		// Matched as written: what a stemmer for English cannot handle.
 		"日本語": "日本語", "http2": "http2", "café": "café", "über": "über",
-		strings.Repeat("a", maxStemLen+1): strings.Repeat("a", maxStemLen+1),
+		strings.Repeat("a", MaxStemLen+1): strings.Repeat("a", MaxStemLen+1),
 	}
 	for w, want := range tests {
-		assert.Equal(t, want, stem(w), "stem(%q)", w)
+		assert.Equal(t, want, Stem(w), "Stem(%q)", w)
 	}
 	long := strings.Repeat("ab", 2000) // the longest a query can hold, and more
-	assert.Equal(t, long, stem(long))
+	assert.Equal(t, long, Stem(long))
 	for _, w := range []string{"", "a", "ab", "yyyyyy", "sses", "ied", "eeeeed", "ly", "ingly"} {
-		_ = stem(w) // no panic on odd English
+		_ = Stem(w) // no panic on odd English
 	}
 }
