@@ -7,7 +7,7 @@ import (
 )
 
 func TestFacets(t *testing.T) {
-	b := Default()
+	b := sourcePage()
 	fc := b.Facets(MustParseFilter("level>=lead"))
 	assert.Equal(t, 6, fc.Total)
 	assert.Equal(t, map[Level]int{Lead: 2, Principal: 2, Architect: 2}, fc.Levels)

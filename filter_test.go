@@ -9,7 +9,7 @@ import (
 )
 
 func TestFilterCombinators(t *testing.T) {
-	b := Default()
+	b := sourcePage()
 	tests := []struct {
 		name string
 		f    Filter
@@ -124,7 +124,7 @@ func TestMatchOutsideBank(t *testing.T) {
 // Only stemming a word of its text allocates: free text without a whole
 // word to stem (a prefix) does not.
 func TestMatchDoesNotAllocate(t *testing.T) {
-	q, _ := Default().Get("lead-1")
+	q, _ := sourcePage().Get("lead-1")
 	f := MustParseFilter(`level>=senior type:technical (skill:"problem solving" OR skill:scalability) micro* -telefonica* -id:x`)
 	require.True(t, f.Match(q))
 	allocs := testing.AllocsPerRun(100, func() { f.Match(q) })

@@ -21,8 +21,8 @@ func TestLoadJSONCorpus(t *testing.T) {
 	defer f.Close()
 	b, err := LoadJSON(f)
 	require.NoError(t, err)
-	assert.Equal(t, Default().All(), b.All())
-	assert.Equal(t, Default().Version(), b.Version())
+	assert.Equal(t, sourcePage().All(), b.All())
+	assert.Equal(t, sourcePage().Version(), b.Version())
 }
 
 func TestLoadJSONForms(t *testing.T) {
@@ -46,11 +46,11 @@ func TestLoadJSONForms(t *testing.T) {
 }
 
 func TestLoadJSONRoundTrip(t *testing.T) {
-	data, err := json.Marshal(Default().All())
+	data, err := json.Marshal(sourcePage().All())
 	require.NoError(t, err)
 	b, err := LoadJSON(bytes.NewReader(data))
 	require.NoError(t, err)
-	assert.Equal(t, Default().All(), b.All())
+	assert.Equal(t, sourcePage().All(), b.All())
 }
 
 func TestLoadJSONErrors(t *testing.T) {
@@ -111,29 +111,29 @@ func TestLoadJSONReadError(t *testing.T) {
 func TestMerge(t *testing.T) {
 	mine, err := New([]Question{{ID: "mine-1", Level: Senior, Type: Technical, Text: "How do you cache?", Skills: []string{"Caching"}}})
 	require.NoError(t, err)
-	merged, err := Default().Merge(mine)
+	merged, err := sourcePage().Merge(mine)
 	require.NoError(t, err)
 	assert.Equal(t, 15, merged.Len())
 	assert.Equal(t, "mine-1", merged.All()[14].ID)
 	assert.Equal(t, 3, merged.Count(ByLevel(Senior)))
 	assert.Equal(t, []string{"mine-1"}, ids(merged.Filter(BySkill("caching"))))
-	assert.Equal(t, 14, Default().Len(), "the receiver is unchanged")
-	assert.NotEqual(t, Default().Version(), merged.Version())
+	assert.Equal(t, 14, sourcePage().Len(), "the receiver is unchanged")
+	assert.NotEqual(t, sourcePage().Version(), merged.Version())
 
 	_, err = merged.Merge(mine)
 	assert.EqualError(t, err, `questionbank: merge: ID "mine-1" is in both banks`)
-	_, err = Default().Merge(Default())
+	_, err = sourcePage().Merge(sourcePage())
 	require.Error(t, err)
 	assert.Len(t, strings.Split(err.Error(), "\n"), 14, "every shared ID is named")
 
-	same, err := Default().Merge(&Bank{})
+	same, err := sourcePage().Merge(&Bank{})
 	require.NoError(t, err)
-	assert.Equal(t, Default().Version(), same.Version())
+	assert.Equal(t, sourcePage().Version(), same.Version())
 }
 
 func TestVersion(t *testing.T) {
-	base := Default().All()
-	v := Default().Version()
+	base := sourcePage().All()
+	v := sourcePage().Version()
 	assert.Regexp(t, `^[0-9a-f]{16}$`, v)
 
 	same, err := New(base)
@@ -160,7 +160,7 @@ func TestVersion(t *testing.T) {
 	}
 	seen := map[string]string{v: "original"}
 	for name, edit := range edits {
-		qs := Default().All()
+		qs := sourcePage().All()
 		edit(qs)
 		b, err := New(qs)
 		require.NoError(t, err, name)
@@ -182,7 +182,7 @@ func TestSampleBankFile(t *testing.T) {
 	mine, err := LoadJSON(f)
 	require.NoError(t, err)
 	assert.Equal(t, []string{"go-1", "go-2", "team-1"}, ids(mine.All()))
-	bank, err := Default().Merge(mine)
+	bank, err := sourcePage().Merge(mine)
 	require.NoError(t, err)
 	qs, err := bank.Query("skill:problem-solving level:senior")
 	require.NoError(t, err)
@@ -358,7 +358,7 @@ func TestLoadJSONSource(t *testing.T) {
 	bq, _ := b.Get("b")
 	assert.Equal(t, Source{Title: "A book", Licence: "CC BY 4.0"}, bq.Source, "the question's own")
 
-	merged, err := Default().Merge(b)
+	merged, err := sourcePage().Merge(b)
 	require.NoError(t, err)
 	j, _ := merged.Get("junior-1")
 	assert.Equal(t, "https://himalayas.app/interview-questions/backend-developer", j.Source.URL, "Merge keeps each question's own")

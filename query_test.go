@@ -151,7 +151,7 @@ var queryTests = []struct {
 }
 
 func TestQuery(t *testing.T) {
-	b := Default()
+	b := sourcePage()
 	for _, tc := range queryTests {
 		t.Run(tc.q, func(t *testing.T) {
 			f, err := ParseFilter(tc.q)
@@ -179,7 +179,7 @@ func checkRoundTrip(t *testing.T, b *Bank, f Filter) {
 }
 
 func TestQueryBankChecksSkills(t *testing.T) {
-	b := Default()
+	b := sourcePage()
 	tests := []struct {
 		q      string
 		offset int
@@ -324,7 +324,7 @@ func TestHostileQueries(t *testing.T) {
 			f, err := ParseFilter(tc.q)
 			if tc.ok {
 				require.NoError(t, err)
-				Default().Count(f)
+				sourcePage().Count(f)
 			} else {
 				var se *SyntaxError
 				require.ErrorAs(t, err, &se, "want a *SyntaxError, got %v", err)
@@ -372,7 +372,7 @@ func TestFilterText(t *testing.T) {
 	assert.Equal(t, "level>=senior", string(data))
 	var g Filter
 	require.NoError(t, g.UnmarshalText([]byte("type:technical level:lead")))
-	assert.Equal(t, []string{"lead-1"}, ids(Default().Filter(g)))
+	assert.Equal(t, []string{"lead-1"}, ids(sourcePage().Filter(g)))
 	assert.Error(t, g.UnmarshalText([]byte("lvl:x")))
 	assert.Panics(t, func() { MustParseFilter("(") })
 }
@@ -398,7 +398,7 @@ func FuzzParseFilter(f *testing.F) {
 	for _, tc := range syntaxErrorTests {
 		f.Add(tc.q)
 	}
-	b := Default()
+	b := sourcePage()
 	all := b.All()
 	f.Fuzz(func(t *testing.T, q string) {
 		flt, err := ParseFilter(q)
@@ -450,7 +450,7 @@ func TestQueryChecksSkillsAsWritten(t *testing.T) {
 		{"skill:leadership,zzz,aaa", 11, "zzz"}, // the first unknown in a list
 	}
 	for _, tc := range tests {
-		_, err := Default().Query(tc.q)
+		_, err := sourcePage().Query(tc.q)
 		var se *SyntaxError
 		require.ErrorAs(t, err, &se, "Query(%q)", tc.q)
 		assert.Equal(t, tc.offset+len("skill:"), se.Offset, "Query(%q) offset", tc.q)
@@ -517,7 +517,7 @@ func TestKeywordSlips(t *testing.T) {
 		_, err := ParseFilter(q)
 		assert.NoError(t, err, "ParseFilter(%q)", q)
 	}
-	qs, err := Default().Query("kubernetes OR docker")
+	qs, err := sourcePage().Query("kubernetes OR docker")
 	require.NoError(t, err)
 	assert.Len(t, qs, 3)
 }

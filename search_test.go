@@ -38,7 +38,7 @@ func idsOfHits(hits []Hit) []string {
 }
 
 func TestSearchReturnsQueryRanked(t *testing.T) {
-	b := Default()
+	b := sourcePage()
 	for _, tc := range queryTests {
 		hits, err := b.Search(tc.q, 0)
 		if _, qerr := b.Query(tc.q); qerr != nil {
@@ -51,7 +51,7 @@ func TestSearchReturnsQueryRanked(t *testing.T) {
 }
 
 func TestSearchRanks(t *testing.T) {
-	b := Default()
+	b := sourcePage()
 	hits, err := b.Search("cache", 0)
 	require.NoError(t, err)
 	require.Len(t, hits, 4)
@@ -142,7 +142,7 @@ func FuzzSearch(f *testing.F) {
 	for _, tc := range queryTests {
 		f.Add(tc.q)
 	}
-	b := Default()
+	b := sourcePage()
 	f.Fuzz(func(t *testing.T, q string) {
 		hits, err := b.Search(q, 0)
 		want, qerr := b.Query(q)

@@ -15,7 +15,7 @@ import (
 func seeded(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, 0)) }
 
 func TestSampleBasics(t *testing.T) {
-	b := Default()
+	b := sourcePage()
 	assert.Nil(t, b.Sample(seeded(1), 0, Filter{}), "n == 0")
 	assert.Nil(t, b.Sample(seeded(1), -3, Filter{}), "n < 0")
 	assert.Nil(t, b.Sample(seeded(1), 3, Or()), "no matches")
@@ -37,7 +37,7 @@ func TestSampleBasics(t *testing.T) {
 }
 
 func TestSampleIsReproducible(t *testing.T) {
-	b := Default()
+	b := sourcePage()
 	for _, n := range []int{1, 3, 9, 14} { // both of Sample's ways of drawing
 		a := ids(b.Sample(seeded(42), n, Filter{}))
 		again := ids(b.Sample(seeded(42), n, Filter{}))
@@ -56,7 +56,7 @@ func TestSampleIsReproducible(t *testing.T) {
 // drawing algorithm, which would break the reproducibility promise, is
 // seen. If it is intended, it needs a new major version.
 func TestSampleGolden(t *testing.T) {
-	b := Default()
+	b := sourcePage()
 	got := []string{
 		strings.Join(ids(b.Sample(seeded(7), 2, MustParseFilter("level>=senior type:technical"))), " "),
 		strings.Join(ids(b.Sample(seeded(1), 3, Filter{})), " "),
@@ -96,7 +96,7 @@ func chiSquare(counts map[string]int, cells int, expected float64) float64 {
 // rank (a few of many sparse matches) and by shuffling (most of the
 // matches).
 func TestSampleUniform(t *testing.T) {
-	b := Default()
+	b := sourcePage()
 	tests := []struct {
 		name  string
 		n     int
@@ -175,7 +175,7 @@ func TestSampleUniform(t *testing.T) {
 }
 
 func TestDeck(t *testing.T) {
-	b := Default()
+	b := sourcePage()
 	f := ByLevel(Senior, Lead, Principal)
 	d := b.Deck(seeded(3), f)
 	assert.Equal(t, 6, d.Remaining())
@@ -204,7 +204,7 @@ func TestDeck(t *testing.T) {
 }
 
 func TestDeckResume(t *testing.T) {
-	b := Default()
+	b := sourcePage()
 	f := MustParseFilter("type:technical OR type:behavioral")
 	first := b.Deck(seeded(11), f)
 	for range 4 {
@@ -224,7 +224,7 @@ func TestDeckResume(t *testing.T) {
 }
 
 func TestPlan(t *testing.T) {
-	b := Default()
+	b := sourcePage()
 	got, err := b.Plan(seeded(1),
 		Quota{Filter: ByType(Technical), N: 3},
 		Quota{Filter: ByType(Behavioral), N: 2},
@@ -252,7 +252,7 @@ func TestPlan(t *testing.T) {
 // TestPlanNotGreedy is the case a greedy pass gets wrong: the first quota
 // could take lead-1, the only question the second can use.
 func TestPlanNotGreedy(t *testing.T) {
-	b := Default()
+	b := sourcePage()
 	for seed := range uint64(50) {
 		got, err := b.Plan(seeded(seed),
 			Quota{Filter: ByLevel(Lead), N: 1},
@@ -272,7 +272,7 @@ func TestPlanNotGreedy(t *testing.T) {
 }
 
 func TestPlanShortfall(t *testing.T) {
-	b := Default()
+	b := sourcePage()
 	tests := []struct {
 		name   string
 		quotas []Quota
