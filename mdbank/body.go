@@ -43,6 +43,7 @@ func (f *file) body(body []byte, q *questionbank.Question) {
 			switch {
 			case h.Level == 1 && section < 0:
 				q.Text = title
+				f.at.text = line
 				section = sectionIntro
 			case h.Level == 1:
 				f.bad(line, "a second question, %q: a file holds one question, under one level-1 heading", title)
@@ -110,8 +111,11 @@ type blocks struct {
 	src []byte
 }
 
-// line returns the file's line of the first text in n.
+// line returns the file's line where n starts.
 func (b *blocks) line(n ast.Node) int {
+	if off := n.Pos(); off >= 0 {
+		return b.f.lineAt(off)
+	}
 	off := -1
 	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering && c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
@@ -123,7 +127,7 @@ func (b *blocks) line(n ast.Node) int {
 	if off < 0 {
 		return b.f.fmLines + 1
 	}
-	return b.f.fmLines + 1 + bytes.Count(b.src[:off], []byte("\n"))
+	return b.f.lineAt(off)
 }
 
 // inline returns a heading's text as written.

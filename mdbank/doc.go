@@ -47,8 +47,20 @@
 // path:line: what is wrong (a missing or unknown key, an unknown section
 // with the one meant, a bad level or type, an ID that two files share,
 // a file that is not UTF-8), and returns no bank unless there are none.
-// A byte-order mark and CRLF line endings are read as any file. Its work
-// is linear in the size of the files.
+// [LoadDir] reads a directory, naming each file by one path an editor
+// opens (team/rate-limiter.md:3: ...), and [LoadFile] one file, as a bank
+// of one question. A file name that holds a control or bidi character is
+// quoted, as Go quotes a string, wherever a message names it.
+// A byte-order mark and CRLF line endings are read as any file.
+//
+// Reading any file is bounded work, whatever it holds: a file is at most
+// [MaxFileSize] bytes, its front matter at most 4 KiB with at most 20
+// skills, and its Markdown at most 4,096 characters of inline markup
+// ([ ] * _ ` < >) and 16 quotes and list items opened on one line, far
+// more than a question needs and few enough that no Markdown, however
+// pathological, costs the parser much. A file beyond a limit is a problem
+// that says so. Anything but a regular file (a named pipe, a device) is a
+// problem, and is never opened.
 //
 // Markdown is parsed by goldmark (CommonMark), and the front matter by
 // go.yaml.in/yaml/v3; this package is the only one of the module that

@@ -108,7 +108,7 @@ func TestLoadErrorsSayWhereAndWhat(t *testing.T) {
 		{"empty question", "---\nid: a\nlevel: senior\ntype: technical\n---\n", "a.md:6: no question: write it as a level-1 heading after the front matter"},
 		{"two questions", "---\nid: a\nlevel: senior\ntype: technical\n---\n# Why?\n\n# And why not?\n", `a.md:8: a second question, "And why not?"`},
 		{"not a list", "---\nid: a\nlevel: senior\ntype: technical\n---\n# Why?\n\n## How to answer\n\nA paragraph.\n", "a.md:10: the how to answer section holds a list, one point a bullet (- ...), not a paragraph"},
-		{"code in the example", "---\nid: a\nlevel: senior\ntype: technical\n---\n# Why?\n\n## Example answer\n\n```\ncode\n```\n", "a.md:11: a code block in the example answer: write it as paragraphs, or a list"},
+		{"code in the example", "---\nid: a\nlevel: senior\ntype: technical\n---\n# Why?\n\n## Example answer\n\n```\ncode\n```\n", "a.md:10: a code block in the example answer: write it as paragraphs, or a list"},
 		{"not UTF-8", "---\nid: a\nlevel: senior\ntype: tech\xffnical\n---\n# Why?\n", "a.md:4: not UTF-8: byte 0xff at column 11"},
 		{"a bad id", "---\nid: \"a b\"\nlevel: senior\ntype: technical\n---\n# Why?\n", "a.md:2: ID has a space or control character"},
 		{"a section twice", "---\nid: a\nlevel: senior\ntype: technical\n---\n# Why?\n\n## How to answer\n\n- x\n\n## How to answer\n\n- y\n", `a.md:12: a second "How to answer" section (the first is on line 8)`},
@@ -153,7 +153,7 @@ mdbank: d.md:1: no front matter: a question file starts with a line ---, then id
 
 	big := fstest.MapFS{"big.md": {Data: make([]byte, MaxFileSize+1)}}
 	_, err = Load(big)
-	assert.ErrorContains(t, err, "big.md: 1048577 bytes, more than a question file may hold (1048576)")
+	assert.EqualError(t, err, "mdbank: big.md: larger than a question file may be (65536 bytes; a question is a few kilobytes)")
 }
 
 // What Markdown cannot hold as it is, Write refuses, and writes nothing.

@@ -76,12 +76,12 @@ func Marshal(q questionbank.Question) ([]byte, error) {
 	}
 	list(&b, sectionNames[sectionFollowUps], q.FollowUps)
 
-	f := &file{path: q.ID + ".md", markdown: goldmark.New()}
-	back, _ := f.parse(b.Bytes())
-	if len(f.problems) > 0 || !sameQuestion(back, q) {
+	f := &file{path: q.ID + ".md", errs: &Error{}, markdown: goldmark.New()}
+	back := f.parse(b.Bytes())
+	if f.n > 0 || !sameQuestion(back, q) {
 		why := "its text would read back otherwise"
-		if len(f.problems) > 0 {
-			why = f.problems[0].Msg
+		if f.n > 0 {
+			why = f.errs.Problems[0].Msg
 		}
 		return nil, fmt.Errorf("mdbank: question %q cannot be written as Markdown that reads back the same: %s", q.ID, why)
 	}
