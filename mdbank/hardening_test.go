@@ -1,7 +1,6 @@
 package mdbank
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -209,4 +208,3 @@ func TestValueProblemsAtTheirLine(t *testing.T) {
 	assert.EqualError(t, err, "mdbank: p.md:4: ID has a space or control character\nmdbank: p.md:5: skill 1 is empty")
 }
 
-var _ = errors.New

@@ -18,10 +18,13 @@
 //	             QUERY=N separated by commas, such as
 //	             'type:technical=2,type:behavioral=1'; -q narrows every quota
 //	-bank PATH   draw from a bank of your own instead of the embedded one:
-//	             a JSON file, or a directory of Markdown files (one
-//	             question a file; see package mdbank)
+//	             a JSON file, a directory of Markdown files (one
+//	             question a file; see package mdbank), or one Markdown file
 //	-check       load and check the bank, print a one-line summary of it,
-//	             and exit: 0 when it is valid, 2 when it is not (for CI)
+//	             and exit: 0 when it is valid, 2 when it is not (for CI),
+//	             each problem of a Markdown bank on a line of its own that
+//	             starts with one path an editor opens:
+//	             team/rate-limiter.md:3: unknown level "senor"
 //
 // The same seed, query and bank give the same output. The exit status is
 // grep's: 0 when questions were printed, 1 when no question matched, 2 for
@@ -42,6 +45,8 @@ import (
 
 	"github.com/backendprep/questionbank"
 	"github.com/backendprep/questionbank/examples/internal/cli"
+	"github.com/backendprep/questionbank/internal/pathquote"
+	"github.com/backendprep/questionbank/mdbank"
 	"github.com/backendprep/questionbank/render"
 )
 
@@ -79,7 +84,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	deck := fs.String("deck", "", "the Anki `deck` the notes go to, with -format anki (default \""+render.DefaultDeck+"\")")
 	noteType := fs.String("notetype", "", "the Anki note `type` the notes use, with -format anki: the name of one in your collection with a front and a back (default \"Basic\")")
 	planText := fs.String("plan", "", "an interview plan: `quotas` QUERY=N, separated by commas, such as 'type:technical=2,type:behavioral=1'")
-	bankFile := fs.String("bank", "", "a bank to draw from instead of the embedded questions: a JSON `file`, or a directory of Markdown files")
+	bankFile := fs.String("bank", "", "a bank to draw from instead of the embedded questions: a JSON `file`, a directory of Markdown files, or one Markdown file")
 	check := fs.Bool("check", false, "check the -bank, print a summary of it, and exit 0 if it is valid or 2 if not")
 	hint := func(rest []string) string {
 		return "give the query with -q, quoted: -q '" + strings.Join(rest, " ") + "'"
@@ -118,7 +123,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 	bank, err := cli.LoadBank(*bankFile)
 	if err != nil {
-		fmt.Fprintln(stderr, cli.Prefix("draw: ", err.Error()))
+		var problems *mdbank.Error
+		if errors.As(err, &problems) {
+			// One path an editor opens first on each line, for a person
+			// and for CI's problem matchers.
+			fmt.Fprintln(stderr, err)
+		} else {
+			fmt.Fprintln(stderr, cli.Prefix("draw: ", err.Error()))
+		}
 		return 2
 	}
 	if *check {
@@ -253,6 +265,8 @@ func summary(name string, bank *questionbank.Bank) string {
 	}
 	if name == "" {
 		name = "the embedded bank"
+	} else {
+		name = pathquote.Quote(name)
 	}
 	return fmt.Sprintf("%s: %s (%s; %s), %s: valid", name, cli.Count(bank.Len(), "question"),
 		strings.Join(levels, ", "), strings.Join(types, ", "), cli.Count(len(bank.Skills()), "skill"))
