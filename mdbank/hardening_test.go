@@ -1,6 +1,7 @@
 package mdbank
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,6 +14,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/backendprep/questionbank"
 )
 
 const header = "---\nid: p\nlevel: senior\ntype: technical\nskills: [Caching]\n---\n\n"
@@ -208,3 +211,103 @@ func TestValueProblemsAtTheirLine(t *testing.T) {
 	assert.EqualError(t, err, "mdbank: p.md:4: ID has a space or control character\nmdbank: p.md:5: skill 1 is empty")
 }
 
+// Write never writes through a symbolic link: a link of a file's name is
+// replaced, its target left alone.
+func TestWriteNeverThroughALink(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "bank")
+	require.NoError(t, os.Mkdir(dir, 0o755))
+	victim := filepath.Join(root, "victim.txt")
+	require.NoError(t, os.WriteFile(victim, []byte("precious"), 0o644))
+	require.NoError(t, os.Symlink("../victim.txt", filepath.Join(dir, "o2.md")))
+	qs := fiveQuestions()
+	require.NoError(t, Write(dir, qs))
+	data, err := os.ReadFile(victim)
+	require.NoError(t, err)
+	assert.Equal(t, "precious", string(data))
+	fi, err := os.Lstat(filepath.Join(dir, "o2.md"))
+	require.NoError(t, err)
+	assert.True(t, fi.Mode().IsRegular(), "the link is replaced by the file")
+	bank, err := LoadDir(dir)
+	require.NoError(t, err)
+	assert.Equal(t, 5, bank.Len())
+}
+
+func fiveQuestions() []questionbank.Question {
+	var qs []questionbank.Question
+	for i := range 5 {
+		qs = append(qs, questionbank.Question{ID: fmt.Sprintf("o%d", i), Level: questionbank.Senior, Type: questionbank.Technical, Text: fmt.Sprintf("Why %d?", i)})
+	}
+	return qs
+}
+
+// snapshot returns every file of dir, by name, with what it holds or
+// where it links to.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	for _, e := range entries {
+		p := filepath.Join(dir, e.Name())
+		switch {
+		case e.Type()&os.ModeSymlink != 0:
+			to, err := os.Readlink(p)
+			require.NoError(t, err)
+			out[e.Name()] = "-> " + to
+		case e.IsDir():
+			out[e.Name()] = "dir"
+		default:
+			data, err := os.ReadFile(p)
+			require.NoError(t, err)
+			out[e.Name()] = string(data)
+		}
+	}
+	return out
+}
+
+// Write is all or nothing: a failure on the 4th of 5 questions leaves the
+// directory as it was.
+func TestWriteAllOrNothing(t *testing.T) {
+	setUp := func(t *testing.T) (string, map[string]string) {
+		dir := filepath.Join(t.TempDir(), "bank")
+		require.NoError(t, os.Mkdir(dir, 0o755))
+		require.NoError(t, os.WriteFile(filepath.Join(dir, "o1.md"), []byte("the old o1"), 0o644))
+		require.NoError(t, os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("notes"), 0o644))
+		require.NoError(t, os.Symlink("../elsewhere.md", filepath.Join(dir, "o4.md")))
+		return dir, snapshot(t, dir)
+	}
+	t.Run("the 4th name is a directory", func(t *testing.T) {
+		dir, before := setUp(t)
+		require.NoError(t, os.Mkdir(filepath.Join(dir, "o3.md"), 0o755))
+		before["o3.md"] = "dir"
+		err := Write(dir, fiveQuestions())
+		assert.EqualError(t, err, "mdbank: "+filepath.Join(dir, "o3.md")+" is a directory, which Write does not replace")
+		assert.Equal(t, before, snapshot(t, dir))
+	})
+	for _, fail := range []int{1, 2, 5, 6, 7} { // renames: o0, o1's old, o1, o2, o3, o4's link, o4
+		t.Run(fmt.Sprintf("rename %d fails", fail), func(t *testing.T) {
+			dir, before := setUp(t)
+			calls := 0
+			rename = func(from, to string) error {
+				calls++
+				if calls == fail {
+					return errors.New("disk full")
+				}
+				return os.Rename(from, to)
+			}
+			defer func() { rename = os.Rename }()
+			err := Write(dir, fiveQuestions())
+			assert.EqualError(t, err, "mdbank: disk full")
+			assert.Equal(t, before, snapshot(t, dir))
+		})
+	}
+	t.Run("a new directory", func(t *testing.T) {
+		dir := filepath.Join(t.TempDir(), "a", "b")
+		rename = func(string, string) error { return errors.New("disk full") }
+		defer func() { rename = os.Rename }()
+		assert.Error(t, Write(dir, fiveQuestions()))
+		_, err := os.Stat(filepath.Dir(dir))
+		assert.True(t, os.IsNotExist(err), "the directories it made are gone")
+	})
+}

@@ -176,18 +176,22 @@ func errText(err error) string {
 
 // notRegular says why a file of mode m is not read.
 func notRegular(m fs.FileMode) string {
-	what := "not a regular file"
+	return modeKind(m) + ", not a regular file: a question is a file of its own, ending in .md"
+}
+
+// modeKind names the kind of file of mode m, if it is not a regular one.
+func modeKind(m fs.FileMode) string {
 	switch {
 	case m.IsDir():
-		what = "a directory"
+		return "a directory"
 	case m&fs.ModeNamedPipe != 0:
-		what = "a named pipe (FIFO)"
+		return "a named pipe (FIFO)"
 	case m&fs.ModeSocket != 0:
-		what = "a socket"
+		return "a socket"
 	case m&fs.ModeDevice != 0:
-		what = "a device"
+		return "a device"
 	}
-	return what + ", not a regular file: a question is a file of its own, ending in .md"
+	return "not a regular file"
 }
 
 // A loader reads the files of a bank, one at a time.
