@@ -37,11 +37,30 @@
 // source, where the question comes from (title, url, licence), which
 // Write writes when a question has one.
 // Section headings are matched without regard to case, and any list
-// marker (-, *, + or numbers) will do. A text keeps the Markdown of its
-// blocks as written, inline markup and all: the lines of a paragraph are
-// joined by a space (a hard line break, two spaces or a backslash at the
-// end of a line, is kept as a line break), and paragraphs are separated
-// by one blank line, "\n\n". A list item may span lines.
+// marker (-, *, + or numbers) will do.
+//
+// # What a section holds
+//
+// The introduction and the example answer hold paragraphs and lists; a
+// list section (how to answer, what not to say, follow-up questions) holds
+// one list, each bullet one or more paragraphs. A text keeps the Markdown
+// of its blocks as written, inline markup and all: the lines of a
+// paragraph are joined by a space (a hard line break, two spaces or a
+// backslash at the end of a line, is kept as a line break; a line ending
+// inside a code span or a link is a space, as CommonMark reads it), and
+// paragraphs are separated by one blank line, "\n\n". A list in a text is
+// kept as written, its lines, markers and nested lists as they are. A
+// list item may span lines.
+//
+// Any other block is refused, naming it and its line, inside a list as
+// anywhere: a code block, a quotation, a block of HTML, a heading other
+// than the question's and its sections', a horizontal rule, a link
+// reference definition; so is raw HTML that runs over more than one line.
+// What Load keeps means what it meant, and [Write] writes it back so that
+// it reads back the same: TestCommonMarkSpec checks both against the 652
+// examples of the CommonMark spec.
+//
+// # Problems and limits
 //
 // [Load] reports every problem of every file at once, each as
 // path:line: what is wrong (a missing or unknown key, an unknown section

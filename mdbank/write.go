@@ -230,16 +230,44 @@ type sourceYAML struct {
 }
 
 // paragraphs writes a text of paragraphs, a line break inside one as a
-// hard break.
+// hard break; a list, as Load keeps one, is written as it is.
 func paragraphs(b *bytes.Buffer, s string) {
 	if s == "" {
 		return
 	}
 	for _, p := range strings.Split(s, "\n\n") {
 		b.WriteString("\n")
-		b.WriteString(strings.ReplaceAll(p, "\n", "\\\n"))
+		if isListSource(p) {
+			b.WriteString(p)
+		} else {
+			b.WriteString(strings.ReplaceAll(p, "\n", "\\\n"))
+		}
 		b.WriteString("\n")
 	}
+}
+
+// isListSource reports whether a paragraph of a text is (part of) a list
+// as Load keeps one, its lines as written: it starts with a list marker
+// (-, *, + or a number and . or ), then a space or the end of the line),
+// or with a space or a blank line, as an item's later paragraphs may. A
+// paragraph Load joins starts with none of them.
+func isListSource(p string) bool {
+	if p == "" || strings.IndexByte(" \t\n", p[0]) >= 0 {
+		return true
+	}
+	i := 0
+	for i < len(p) && i < 9 && '0' <= p[i] && p[i] <= '9' {
+		i++
+	}
+	switch {
+	case i == 0 && p != "" && strings.IndexByte("-*+", p[0]) >= 0:
+		i = 1
+	case i > 0 && i < len(p) && (p[i] == '.' || p[i] == ')'):
+		i++
+	default:
+		return false
+	}
+	return i == len(p) || p[i] == ' ' || p[i] == '\t' || p[i] == '\n'
 }
 
 // list writes a section of bullets, an item's lines indented under it.
