@@ -199,7 +199,12 @@ func (b *blocks) join(n ast.Node) string {
 func (b *blocks) text(n, next ast.Node, section string) string {
 	switch n.Kind() {
 	case ast.KindParagraph, ast.KindTextBlock:
-		return b.join(n)
+		p := b.join(n)
+		if strings.HasPrefix(p, "\n") {
+			// Written back, it would read as the blank lines in a list.
+			b.f.bad(b.line(n), "a paragraph that starts with a line break (a backslash alone on its first line) in the %s: start it with its text", section)
+		}
+		return p
 	case ast.KindList:
 		if !b.onlyText(n, section) {
 			return ""

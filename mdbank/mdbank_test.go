@@ -201,18 +201,26 @@ func TestFileNames(t *testing.T) {
 }
 
 // FuzzLoad checks that any file either loads or is refused with problems
-// that say where, and that what loads writes and loads back the same.
+// that say where, and that what loads writes and loads back the same. It
+// is seeded with the pathological inputs of Markdown parsers, whose cost
+// BenchmarkPathological measures.
 func FuzzLoad(f *testing.F) {
 	f.Add([]byte(good))
 	f.Add([]byte("---\nid: a\nlevel: senior\ntype: technical\n---\n# Why?\n"))
 	f.Add([]byte("---\n---\n"))
 	f.Add([]byte("\xef\xbb\xbf---\r\nid: a\r\n---\r\n"))
+	for _, p := range pathologicalInputs {
+		f.Add(questionWith(p.make(2 << 10)))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		bank, err := Load(fstest.MapFS{"f.md": {Data: data}})
 		if err != nil {
 			var e *Error
 			if !errors.As(err, &e) {
 				t.Fatalf("Load: %v, not an *Error", err)
+			}
+			if len(e.Problems) > maxProblems {
+				t.Fatalf("%d problems listed", len(e.Problems))
 			}
 			for _, p := range e.Problems {
 				if p.Path != "f.md" || p.Line < 0 || p.Msg == "" {
@@ -224,7 +232,7 @@ func FuzzLoad(f *testing.F) {
 		q := bank.All()[0]
 		data2, err := Marshal(q)
 		if err != nil {
-			return // a text Markdown cannot hold as it is: refused, which is right
+			t.Fatalf("Write refuses what Load accepted: %v", err)
 		}
 		back, err := Load(fstest.MapFS{"f.md": {Data: data2}})
 		if err != nil {
