@@ -80,7 +80,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	query := fs.String("q", "", "a `query` choosing the questions to draw from, such as 'level>=senior type:technical'")
 	n := fs.Int("n", 1, "how many questions to draw; 0 draws every match")
 	seed := fs.Uint64("seed", 0, "a `seed` for a reproducible draw; 0 draws at random")
-	formatName := fs.String("format", "text", "output `format`: text, markdown, json, anki, csv or kit")
+	formatName := fs.String("format", "text", "output `format`: "+formatList())
 	deck := fs.String("deck", "", "the Anki `deck` the notes go to, with -format anki (default \""+render.DefaultDeck+"\")")
 	noteType := fs.String("notetype", "", "the Anki note `type` the notes use, with -format anki: the name of one in your collection with a front and a back (default \"Basic\")")
 	planText := fs.String("plan", "", "an interview plan: `quotas` QUERY=N, separated by commas, such as 'type:technical=2,type:behavioral=1'")
@@ -246,6 +246,15 @@ func parsePlan(bank *questionbank.Bank, text string) ([]questionbank.Quota, erro
 		return nil, errors.New("no quotas")
 	}
 	return quotas, nil
+}
+
+// formatList names render's formats: "text, markdown, ... or kit".
+func formatList() string {
+	var names []string
+	for _, f := range render.Formats() {
+		names = append(names, f.String())
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
 // summary sums up a bank in one line: its questions, by level and type,
