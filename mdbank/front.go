@@ -71,7 +71,7 @@ func (f *file) frontMatter(front []byte, q *questionbank.Question) {
 			if s, ok := scalar(); ok {
 				l, err := questionbank.ParseLevel(s)
 				if err != nil {
-					f.bad(lineOf(v), "%s", strings.TrimPrefix(err.Error(), "questionbank: "))
+					f.bad(lineOf(v), "%s", unknownName("level", s, questionbank.Levels()))
 				}
 				q.Level = l
 			}
@@ -80,7 +80,7 @@ func (f *file) frontMatter(front []byte, q *questionbank.Question) {
 			if s, ok := scalar(); ok {
 				t, err := questionbank.ParseType(s)
 				if err != nil {
-					f.bad(lineOf(v), "%s", strings.TrimPrefix(err.Error(), "questionbank: "))
+					f.bad(lineOf(v), "%s", unknownName("type", s, questionbank.Types()))
 				}
 				q.Type = t
 			}
@@ -102,6 +102,21 @@ func (f *file) frontMatter(front []byte, q *questionbank.Question) {
 			f.bad(1, "the front matter has no %s", k)
 		}
 	}
+}
+
+// unknownName says that name is not one of the names of kind, suggesting
+// the one meant: unknown level "senor"; did you mean "senior"? (levels are
+// junior, ...).
+func unknownName[T fmt.Stringer](kind, name string, valid []T) string {
+	names := make([]string, len(valid))
+	for i, v := range valid {
+		names[i] = v.String()
+	}
+	msg := fmt.Sprintf("unknown %s %q", kind, name)
+	if s := suggest.Closest(name, names, strings.ToLower); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	}
+	return msg + fmt.Sprintf(" (%ss are %s)", kind, strings.Join(names, ", "))
 }
 
 // skills reads the skills: a list, or one skill alone.
