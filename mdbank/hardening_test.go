@@ -62,6 +62,11 @@ func TestLimits(t *testing.T) {
 		_, err := Load(fstest.MapFS{"p.md": {Data: []byte(header + body)}})
 		assert.NoError(t, err)
 	}
+	// A long horizontal rule opens no list: refused as a rule.
+	for _, rule := range []string{strings.Repeat("- ", 40), strings.Repeat("*", 40), " _ _ _" + strings.Repeat(" _", 30)} {
+		_, err := Load(fstest.MapFS{"p.md": {Data: []byte(header + "# Why?\n\n" + rule + "\n")}})
+		assert.EqualError(t, err, "mdbank: p.md:10: a horizontal rule in the introduction: write it as paragraphs, or a list", rule)
+	}
 }
 
 // A file of a million problems lists 100 and counts the rest, and its

@@ -57,8 +57,12 @@ func (f *file) markupBounded(body []byte) bool {
 }
 
 // nesting returns how many quote markers (>) and list markers (-, *, +,
-// or a number and . or ) followed by a space) open line.
+// or a number and . or ) followed by a space) open line. A horizontal
+// rule (- - - or * * *, however long) opens none.
 func nesting(line []byte) int {
+	if isRule(line) {
+		return 0
+	}
 	n, i := 0, 0
 	for {
 		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
@@ -89,4 +93,23 @@ func nesting(line []byte) int {
 		}
 		n++
 	}
+}
+
+// isRule reports whether line is a horizontal rule: three or more of one
+// of -, * and _, with spaces or tabs between them.
+func isRule(line []byte) bool {
+	var mark byte
+	count := 0
+	for _, c := range line {
+		switch {
+		case c == ' ' || c == '\t':
+		case mark == 0 && (c == '-' || c == '*' || c == '_'):
+			mark, count = c, 1
+		case c == mark:
+			count++
+		default:
+			return false
+		}
+	}
+	return count >= 3
 }
