@@ -26,14 +26,7 @@ func (f *file) frontMatter(front []byte, q *questionbank.Question) {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(front, &doc); err != nil {
-		line, msg := 2, strings.TrimPrefix(err.Error(), "yaml: ")
-		if rest, ok := strings.CutPrefix(msg, "line "); ok {
-			if n, after, ok := strings.Cut(rest, ": "); ok {
-				if l, err := strconv.Atoi(n); err == nil {
-					line, msg = l+1, after // the front matter starts on the file's second line
-				}
-			}
-		}
+		line, msg := yamlProblem(err)
 		f.bad(line, "front matter: %s", msg)
 		return
 	}
@@ -102,6 +95,20 @@ func (f *file) frontMatter(front []byte, q *questionbank.Question) {
 			f.bad(1, "the front matter has no %s", k)
 		}
 	}
+}
+
+// yamlProblem returns the file's line and message of a YAML syntax
+// error, whose text is the only place go.yaml.in/yaml/v3 gives its line.
+func yamlProblem(err error) (line int, msg string) {
+	line, msg = 2, strings.TrimPrefix(err.Error(), "yaml: ")
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		if n, after, ok := strings.Cut(rest, ": "); ok {
+			if l, err := strconv.Atoi(n); err == nil {
+				line, msg = l+1, after // the front matter starts on the file's second line
+			}
+		}
+	}
+	return line, msg
 }
 
 // unknownName says that name is not one of the names of kind, suggesting

@@ -102,13 +102,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "draw: -n and -plan do not go together: a plan says how many questions of each kind")
 		return 2
 	}
-	anki := render.AnkiDeck{Name: *deck, NoteType: *noteType}
-	if err := anki.Check(); err != nil {
-		flag := "-deck"
-		if strings.Contains(err.Error(), "note type") {
-			flag = "-notetype"
-		}
-		fmt.Fprintf(stderr, "draw: %s: %v\n", flag, strings.TrimPrefix(err.Error(), "render: "))
+	anki, ok := ankiDeck(stderr, *deck, *noteType)
+	if !ok {
 		return 2
 	}
 	format, err := render.ParseFormat(*formatName)
@@ -121,16 +116,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	bank, err := cli.LoadBank(*bankFile)
-	if err != nil {
-		var problems *mdbank.Error
-		if errors.As(err, &problems) {
-			// One path an editor opens first on each line, for a person
-			// and for CI's problem matchers.
-			fmt.Fprintln(stderr, err)
-		} else {
-			fmt.Fprintln(stderr, cli.Prefix("draw: ", err.Error()))
-		}
+	bank, ok := loadBank(stderr, *bankFile)
+	if !ok {
 		return 2
 	}
 	if *check {
@@ -163,6 +150,38 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "draw: only %d questions match %q\n", len(qs), *query)
 	}
 	return write(stdout, stderr, format, anki, qs)
+}
+
+// ankiDeck checks the -deck and -notetype flags, printing a problem to
+// stderr.
+func ankiDeck(stderr io.Writer, deck, noteType string) (render.AnkiDeck, bool) {
+	anki := render.AnkiDeck{Name: deck, NoteType: noteType}
+	if err := anki.Check(); err != nil {
+		flag := "-deck"
+		if strings.Contains(err.Error(), "note type") {
+			flag = "-notetype"
+		}
+		fmt.Fprintf(stderr, "draw: %s: %v\n", flag, strings.TrimPrefix(err.Error(), "render: "))
+		return anki, false
+	}
+	return anki, true
+}
+
+// loadBank loads the -bank, printing its problems to stderr.
+func loadBank(stderr io.Writer, name string) (*questionbank.Bank, bool) {
+	bank, err := cli.LoadBank(name)
+	if err != nil {
+		var problems *mdbank.Error
+		if errors.As(err, &problems) {
+			// One path an editor opens first on each line, for a person
+			// and for CI's problem matchers.
+			fmt.Fprintln(stderr, err)
+		} else {
+			fmt.Fprintln(stderr, cli.Prefix("draw: ", err.Error()))
+		}
+		return nil, false
+	}
+	return bank, true
 }
 
 // write writes qs in format, and returns the exit status.
