@@ -498,3 +498,17 @@ func ExampleIDKey() {
 	// true
 	// lead-1
 }
+
+func ExampleQuestionErrors() {
+	_, err := questionbank.New([]questionbank.Question{
+		{ID: "team-1", Level: questionbank.Senior, Type: questionbank.Technical, Text: "Why?"},
+		{ID: "team 2", Level: questionbank.Senior, Type: questionbank.Technical},
+	})
+	list, _ := questionbank.QuestionErrors(err)
+	for _, e := range list {
+		fmt.Printf("question %d, %s: %s\n", e.Index, e.Field, e.Msg)
+	}
+	// Output:
+	// question 1, id: ID has a space or control character
+	// question 1, text: empty question text
+}

@@ -137,17 +137,18 @@ func Default() *Bank {
 // (it would look like another ID); an ID used twice (IDs are compared
 // without regard to case, in Unicode normal form C); a level or type out
 // of range; a question text with nothing visible in it; an empty skill.
-// On error it returns a nil Bank: nothing is half-built.
+// On error it returns a nil Bank: nothing is half-built; [QuestionErrors]
+// returns its problems, each with the question and field.
 func New(questions []Question) (*Bank, error) {
 	var probs problems
 	v := newValidator(len(questions))
 	for i := range questions {
-		v.check(i, &questions[i], 0, func(msg func() string) {
+		v.checkFields(i, &questions[i], 0, func(field int, msg func() string) {
 			if !probs.room() {
 				probs.add(nil)
 				return
 			}
-			probs.add(fmt.Errorf("questionbank: question %d%s: %s", i, idNote(questions[i].ID), msg()))
+			probs.add(&QuestionError{Index: i, ID: questions[i].ID, Field: jsonName(field), Msg: msg()})
 		})
 	}
 	if err := probs.err(); err != nil {

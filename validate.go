@@ -40,9 +40,57 @@ func (p *problems) add(err error) {
 // err returns the problems as one error, one line each, or nil.
 func (p *problems) err() error {
 	if p.more > 0 {
-		return errors.Join(append(p.errs, fmt.Errorf("questionbank: and %d more problems", p.more))...)
+		return errors.Join(append(p.errs, moreProblems(p.more))...)
 	}
 	return errors.Join(p.errs...)
+}
+
+// moreProblems is the last line of a list of problems that ran over
+// maxProblems: how many more there were.
+type moreProblems int
+
+func (n moreProblems) Error() string {
+	return fmt.Sprintf("questionbank: and %d more problems", int(n))
+}
+
+// A QuestionError is one problem [New] found with one question. New's
+// error joins them ([errors.Join]), one a line; [QuestionErrors] returns
+// them, for a caller that reports them in its own terms (package mdbank
+// names the file and line of the field).
+type QuestionError struct {
+	Index int    // the question's index in the slice given to New
+	ID    string // the question's ID, as given
+	Field string // the field at fault, by its JSON name: "id", "level", "type", "text" or "skills"
+	Msg   string // what is wrong: "empty question text"
+}
+
+// Error returns the problem as New reports it:
+// questionbank: question 3 (id "a b"): ID has a space or control character.
+func (e *QuestionError) Error() string {
+	return fmt.Sprintf("questionbank: question %d%s: %s", e.Index, idNote(e.ID), e.Msg)
+}
+
+// QuestionErrors returns the problems of an error from [New], in order,
+// and how many more New found than it lists (it lists 100); none for any
+// other error.
+func QuestionErrors(err error) (list []*QuestionError, more int) {
+	var errs []error
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = j.Unwrap()
+	} else if err != nil {
+		errs = []error{err}
+	}
+	for _, e := range errs {
+		var qe *QuestionError
+		var n moreProblems
+		switch {
+		case errors.As(e, &qe):
+			list = append(list, qe)
+		case errors.As(e, &n):
+			more += int(n)
+		}
+	}
+	return list, more
 }
 
 // The fields a validator checks, as bits, so that one a decoder already
@@ -65,10 +113,32 @@ func newValidator(n int) *validator {
 	return &validator{byID: make(map[string]int, n)}
 }
 
+// jsonName returns the JSON name of a field bit.
+func jsonName(field int) string {
+	switch field {
+	case fieldID:
+		return "id"
+	case fieldLevel:
+		return "level"
+	case fieldType:
+		return "type"
+	case fieldText:
+		return "text"
+	}
+	return "skills"
+}
+
 // check calls bad with each problem of q, question number i, but for the
 // fields in skip. bad is given a function that formats the message, so a
 // caller with no room for it need not pay for it.
 func (v *validator) check(i int, q *Question, skip int, bad func(msg func() string)) {
+	v.checkFields(i, q, skip, func(_ int, msg func() string) { bad(msg) })
+}
+
+// checkFields is check, telling bad the field of each problem too.
+func (v *validator) checkFields(i int, q *Question, skip int, bad0 func(field int, msg func() string)) {
+	field := fieldID
+	bad := func(msg func() string) { bad0(field, msg) }
 	switch {
 	case skip&fieldID != 0:
 	case q.ID == "":
@@ -94,19 +164,23 @@ func (v *validator) check(i int, q *Question, skip int, bad func(msg func() stri
 			v.byID[key] = i
 		}
 	}
+	field = fieldLevel
 	if !q.Level.Valid() && skip&fieldLevel == 0 {
 		bad(func() string {
 			return fmt.Sprintf("level %d is out of range (%d to %d)", uint8(q.Level), minLevel, maxLevel)
 		})
 	}
+	field = fieldType
 	if !q.Type.Valid() && skip&fieldType == 0 {
 		bad(func() string {
 			return fmt.Sprintf("type %d is out of range (%d to %d)", uint8(q.Type), minType, maxType)
 		})
 	}
+	field = fieldText
 	if isBlank(q.Text) && skip&fieldText == 0 {
 		bad(func() string { return "empty question text" })
 	}
+	field = fieldSkills
 	if skip&fieldSkills == 0 {
 		for j, s := range q.Skills {
 			if strings.IndexFunc(s, func(r rune) bool { return !isSkillSep(r) && !isInvisible(r) }) < 0 {

@@ -38,11 +38,13 @@ func (f *file) body(body []byte, q *questionbank.Question) {
 	var intro, example []string
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		line := b.line(n)
+		next := n.NextSibling()
 		if h, ok := n.(*ast.Heading); ok {
 			title := b.inline(h)
 			switch {
 			case h.Level == 1 && section < 0:
 				q.Text = title
+				f.at.text = line
 				section = sectionIntro
 			case h.Level == 1:
 				f.bad(line, "a second question, %q: a file holds one question, under one level-1 heading", title)
@@ -74,11 +76,11 @@ func (f *file) body(body []byte, q *questionbank.Question) {
 		case -1:
 			f.bad(line, "the question must come first, as a level-1 heading: # How would you ...?")
 			section = sectionIntro
-			intro = append(intro, b.text(n, "introduction"))
+			intro = append(intro, b.text(n, next, "introduction"))
 		case sectionIntro:
-			intro = append(intro, b.text(n, "introduction"))
+			intro = append(intro, b.text(n, next, "introduction"))
 		case sectionExample:
-			example = append(example, b.text(n, "example answer"))
+			example = append(example, b.text(n, next, "example answer"))
 		case sectionHow:
 			q.HowToAnswer = append(q.HowToAnswer, b.items(n, "how to answer")...)
 		case sectionWhatNot:
@@ -110,8 +112,11 @@ type blocks struct {
 	src []byte
 }
 
-// line returns the file's line of the first text in n.
+// line returns the file's line where n starts.
 func (b *blocks) line(n ast.Node) int {
+	if off := n.Pos(); off >= 0 {
+		return b.f.lineAt(off)
+	}
 	off := -1
 	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering && c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
@@ -123,35 +128,66 @@ func (b *blocks) line(n ast.Node) int {
 	if off < 0 {
 		return b.f.fmLines + 1
 	}
-	return b.f.fmLines + 1 + bytes.Count(b.src[:off], []byte("\n"))
+	return b.f.lineAt(off)
 }
 
 // inline returns a heading's text as written.
 func (b *blocks) inline(n ast.Node) string {
-	return strings.TrimSpace(b.join(n.Lines()))
+	return strings.TrimSpace(b.join(n))
 }
 
-// join returns lines of a paragraph as one text: soft line breaks as a
-// space, hard ones (two spaces, or a backslash, at the end of a line) as a
-// line break.
-func (b *blocks) join(lines *text.Segments) string {
+// join returns the lines of a paragraph as one text: a soft line break as
+// a space, a hard one (two spaces, or a backslash, at the end of a line)
+// as a line break, as goldmark read them. A line ending inside a code
+// span, or a link's destination or title, is a space, as CommonMark reads
+// it, the spaces before it kept; one inside raw HTML is a problem, since
+// as a space it could make a tag of what was text ([a](<b\nc>) would be a
+// link).
+func (b *blocks) join(n ast.Node) string {
+	lines := n.Lines()
+	if lines.Len() == 0 {
+		return ""
+	}
+	// breaks[i] is the break goldmark read at the end of line i.
+	const soft, hard = 1, 2
+	breaks := make([]byte, lines.Len())
+	j := 0 // the line of the inline being walked; inlines come in order
+	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch v := c.(type) {
+		case *ast.Text:
+			for j < lines.Len()-1 && v.Segment.Stop > lines.At(j).Stop {
+				j++
+			}
+			if v.HardLineBreak() {
+				breaks[j] = hard
+			} else if v.SoftLineBreak() {
+				breaks[j] = soft
+			}
+		case *ast.RawHTML:
+			if v.Segments.Len() > 1 {
+				b.f.bad(b.f.lineAt(v.Segments.At(0).Start), "raw HTML over more than one line: keep an HTML tag or comment on one line")
+			}
+		}
+		return ast.WalkContinue, nil
+	})
 	var out strings.Builder
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
-		line := string(seg.Value(b.src))
-		line = strings.TrimSuffix(line, "\n")
-		last := i == lines.Len()-1
+		line := strings.TrimSuffix(string(seg.Value(b.src)), "\n")
 		switch {
-		case last:
+		case i == lines.Len()-1:
 			out.WriteString(strings.TrimRight(line, " \t"))
-		case strings.HasSuffix(line, "\\"):
-			out.WriteString(strings.TrimSuffix(line, "\\"))
+		case breaks[i] == hard:
+			out.WriteString(strings.TrimRight(strings.TrimSuffix(line, "\\"), " \t"))
 			out.WriteByte('\n')
-		case strings.HasSuffix(line, "  "):
-			out.WriteString(strings.TrimRight(line, " "))
-			out.WriteByte('\n')
-		default:
+		case breaks[i] == soft:
 			out.WriteString(strings.TrimRight(line, " \t"))
+			out.WriteByte(' ')
+		default: // inside a code span or a link: a line ending is a space
+			out.WriteString(line)
 			out.WriteByte(' ')
 		}
 	}
@@ -159,46 +195,66 @@ func (b *blocks) join(lines *text.Segments) string {
 }
 
 // text returns a block of a text section as its text: a paragraph joined,
-// a list as written.
-func (b *blocks) text(n ast.Node, section string) string {
+// a list as written, from its first line to the line of next (or the end).
+func (b *blocks) text(n, next ast.Node, section string) string {
 	switch n.Kind() {
 	case ast.KindParagraph, ast.KindTextBlock:
-		return b.join(n.Lines())
+		p := b.join(n)
+		if strings.HasPrefix(p, "\n") {
+			// Written back, it would read as the blank lines in a list.
+			b.f.bad(b.line(n), "a paragraph that starts with a line break (a backslash alone on its first line) in the %s: start it with its text", section)
+		}
+		return p
 	case ast.KindList:
-		return b.raw(n)
+		if !b.onlyText(n, section) {
+			return ""
+		}
+		return b.source(n, next)
 	}
-	b.f.bad(b.line(n), "a %s in the %s: write it as paragraphs, or a list", kindName(n), section)
+	b.f.bad(b.line(n), "%s in the %s: write it as paragraphs, or a list", kindName(n), section)
 	return ""
 }
 
-// raw returns the lines n spans, as written.
-func (b *blocks) raw(n ast.Node) string {
-	start, stop := -1, -1
+// onlyText reports whether list n holds only paragraphs and lists,
+// reporting what else it holds.
+func (b *blocks) onlyText(n ast.Node, section string) bool {
+	ok := true
 	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering && c.Type() == ast.TypeBlock {
-			lines := c.Lines()
-			for i := 0; i < lines.Len(); i++ {
-				s := lines.At(i)
-				if start < 0 || s.Start < start {
-					start = s.Start
-				}
-				stop = max(stop, s.Stop)
-			}
+		if !entering || c.Type() != ast.TypeBlock {
+			return ast.WalkContinue, nil
 		}
-		return ast.WalkContinue, nil
+		switch c.Kind() {
+		case ast.KindList, ast.KindListItem, ast.KindParagraph, ast.KindTextBlock:
+			return ast.WalkContinue, nil
+		}
+		b.f.bad(b.line(c), "%s inside a list in the %s: a list holds paragraphs and lists", kindName(c), section)
+		ok = false
+		return ast.WalkSkipChildren, nil
 	})
-	if start < 0 {
-		return ""
+	return ok
+}
+
+// source returns the lines from n's to next's, or to the end, as
+// written, less the blank lines and spaces at the end.
+func (b *blocks) source(n, next ast.Node) string {
+	start := lineStart(b.src, n.Pos())
+	stop := len(b.src)
+	if next != nil && next.Pos() >= 0 {
+		stop = lineStart(b.src, next.Pos())
 	}
-	start = bytes.LastIndexByte(b.src[:start], '\n') + 1
-	return strings.TrimRight(string(b.src[start:stop]), "\n ")
+	return strings.TrimRight(string(b.src[start:stop]), " \t\n")
+}
+
+// lineStart returns the offset of the start of the line of off.
+func lineStart(src []byte, off int) int {
+	return bytes.LastIndexByte(src[:off], '\n') + 1
 }
 
 // items returns the items of a list section's block: each item's
 // paragraphs joined by a blank line.
 func (b *blocks) items(n ast.Node, section string) []string {
 	if n.Kind() != ast.KindList {
-		b.f.bad(b.line(n), "the %s section holds a list, one point a bullet (- ...), not a %s", section, kindName(n))
+		b.f.bad(b.line(n), "the %s section holds a list, one point a bullet (- ...), not %s", section, kindName(n))
 		return nil
 	}
 	var out []string
@@ -207,9 +263,9 @@ func (b *blocks) items(n ast.Node, section string) []string {
 		for c := it.FirstChild(); c != nil; c = c.NextSibling() {
 			switch c.Kind() {
 			case ast.KindParagraph, ast.KindTextBlock:
-				paras = append(paras, b.join(c.Lines()))
+				paras = append(paras, b.join(c))
 			default:
-				b.f.bad(b.line(c), "a %s inside a bullet of %s: a bullet holds text", kindName(c), section)
+				b.f.bad(b.line(c), "%s inside a bullet of %s: a bullet holds text", kindName(c), section)
 			}
 		}
 		out = append(out, strings.Join(paras, "\n\n"))
@@ -217,21 +273,41 @@ func (b *blocks) items(n ast.Node, section string) []string {
 	return out
 }
 
-// kindName names a block for a person.
+// kindName names a block for a person, with its article: "a code block".
 func kindName(n ast.Node) string {
 	switch n.Kind() {
 	case ast.KindFencedCodeBlock, ast.KindCodeBlock:
-		return "code block"
+		return "a code block"
 	case ast.KindBlockquote:
-		return "quotation"
+		return "a quotation"
 	case ast.KindThematicBreak:
-		return "horizontal rule"
+		return "a horizontal rule"
 	case ast.KindHTMLBlock:
-		return "block of HTML"
+		return "a block of HTML"
 	case ast.KindList:
-		return "list"
+		return "a list"
 	case ast.KindParagraph, ast.KindTextBlock:
-		return "paragraph"
+		return "a paragraph"
+	case ast.KindHeading:
+		return "a heading"
+	case ast.KindLinkReferenceDefinition:
+		return "a link reference definition"
 	}
-	return strings.ToLower(n.Kind().String())
+	// Any other kind by its name in words: LinkReferenceDefinition ->
+	// "a link reference definition".
+	var words []string
+	name := n.Kind().String()
+	for i := 0; i < len(name); {
+		j := i + 1
+		for j < len(name) && !('A' <= name[j] && name[j] <= 'Z') {
+			j++
+		}
+		words = append(words, strings.ToLower(name[i:j]))
+		i = j
+	}
+	article := "a "
+	if len(words) > 0 && strings.ContainsAny(words[0][:1], "aeiou") {
+		article = "an "
+	}
+	return article + strings.Join(words, " ")
 }

@@ -80,3 +80,29 @@ func ExampleMarshal() {
 	//
 	// - Say what you did, not what the team did
 }
+
+func ExampleLoadDir() {
+	dir, _ := os.MkdirTemp("", "bank")
+	defer os.RemoveAll(dir)
+	os.Mkdir(filepath.Join(dir, "team"), 0o755)
+	os.WriteFile(filepath.Join(dir, "team", "rate-limiter.md"), []byte("---\nid: team-rate-limiter\nlevel: senor\ntype: technical\n---\n\n# How would you limit a client's rate?\n"), 0o644)
+	wd, _ := os.Getwd()
+	defer os.Chdir(wd)
+	os.Chdir(dir)
+	// Each problem starts with one path an editor opens: the directory
+	// as given, joined with the file's name.
+	_, err := mdbank.LoadDir("team/")
+	fmt.Println(err)
+	// Output:
+	// mdbank: team/rate-limiter.md:3: unknown level "senor"; did you mean "senior"? (levels are junior, developer, mid, senior, lead, principal, architect)
+}
+
+func ExampleLoadFile() {
+	dir, _ := os.MkdirTemp("", "bank")
+	defer os.RemoveAll(dir)
+	name := filepath.Join(dir, "caching.md")
+	os.WriteFile(name, []byte("---\nid: team-caching\nlevel: senior\ntype: technical\n---\n\n# How would you cache a slow service?\n"), 0o644)
+	bank, err := mdbank.LoadFile(name) // a bank of one question
+	fmt.Println(bank.Len(), err)
+	// Output: 1 <nil>
+}

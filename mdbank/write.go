@@ -12,6 +12,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/backendprep/questionbank"
+	"github.com/backendprep/questionbank/internal/pathquote"
 )
 
 // Write writes qs as Markdown files under dir, one a question, which
@@ -24,9 +25,15 @@ import (
 // Markdown cannot hold as it is (a text that starts a line with "# " or
 // "- ", say, which would read as a heading or a list) is an error that
 // names it, and nothing is written.
+//
+// Write is all or nothing: it writes each file to a new temporary file
+// in dir, then renames each over its name, and when anything fails it
+// puts back what it replaced and removes what it made, so that dir holds
+// what it held before. It never writes through a symbolic link: a link
+// of a file's name is replaced, its target left alone.
 func Write(dir string, qs []questionbank.Question) error {
 	names := map[string]bool{}
-	files := make([][2]string, 0, len(qs))
+	files := make([]newFile, 0, len(qs))
 	for _, q := range qs {
 		data, err := Marshal(q)
 		if err != nil {
@@ -37,17 +44,135 @@ func Write(dir string, qs []questionbank.Question) error {
 			name = fmt.Sprintf("%s-%d", fileName(q.ID), n)
 		}
 		names[name] = true
-		files = append(files, [2]string{name + ".md", string(data)})
+		files = append(files, newFile{name: name + ".md", data: data})
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	made, err := mkdirAll(dir)
+	if err != nil {
 		return fmt.Errorf("mdbank: %w", err)
 	}
-	for _, f := range files {
-		if err := os.WriteFile(filepath.Join(dir, f[0]), []byte(f[1]), 0o644); err != nil {
-			return fmt.Errorf("mdbank: %w", err)
+	if err := replaceAll(dir, files); err != nil {
+		for i := len(made) - 1; i >= 0; i-- {
+			os.Remove(made[i]) // empty again, or left as it is
 		}
+		return fmt.Errorf("mdbank: %w", err)
 	}
 	return nil
+}
+
+// A newFile is a file Write writes: its name in the directory, what it
+// holds, and, on the way, its temporary file and the one that keeps what
+// its name held before.
+type newFile struct {
+	name       string
+	data       []byte
+	tmp, old   string
+	wrote, had bool // renamed over its name; its name had a file, kept in old
+}
+
+// rename is os.Rename, replaced by tests to fail at a given call.
+var rename = os.Rename
+
+// mkdirAll makes dir and any missing parents, and returns those it made,
+// outermost first.
+func mkdirAll(dir string) (made []string, err error) {
+	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(d); err == nil {
+			break
+		}
+		made = append([]string{d}, made...)
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	return made, os.MkdirAll(dir, 0o755)
+}
+
+// replaceAll writes files into dir all or nothing.
+func replaceAll(dir string, files []newFile) (err error) {
+	defer func() {
+		if err == nil {
+			for _, f := range files {
+				if f.had {
+					os.Remove(f.old)
+				}
+			}
+			return
+		}
+		for i := len(files) - 1; i >= 0; i-- {
+			f := &files[i]
+			path := filepath.Join(dir, f.name)
+			if f.wrote {
+				os.Remove(path)
+			}
+			if f.had {
+				rename(f.old, path)
+			}
+			if f.tmp != "" && !f.wrote {
+				os.Remove(f.tmp)
+			}
+			if f.old != "" && !f.had {
+				os.Remove(f.old)
+			}
+		}
+	}()
+	for i := range files {
+		f := &files[i]
+		if f.tmp, err = writeTemp(dir, f.name, f.data); err != nil {
+			return err
+		}
+		if fi, err := os.Lstat(filepath.Join(dir, f.name)); err == nil && (fi.IsDir() || !fi.Mode().IsRegular() && fi.Mode()&os.ModeSymlink == 0) {
+			return fmt.Errorf("%s is %s, which Write does not replace", pathquote.Quote(filepath.Join(dir, f.name)), modeKind(fi.Mode()))
+		}
+	}
+	for i := range files {
+		f := &files[i]
+		path := filepath.Join(dir, f.name)
+		if _, err := os.Lstat(path); err == nil {
+			if f.old, err = reserve(dir, f.name); err != nil {
+				return err
+			}
+			if err := rename(path, f.old); err != nil { // a link itself, not its target
+				return err
+			}
+			f.had = true
+		}
+		if err := rename(f.tmp, path); err != nil {
+			return err
+		}
+		f.wrote = true
+	}
+	return nil
+}
+
+// writeTemp writes data to a new temporary file in dir, named for name,
+// and returns its path.
+func writeTemp(dir, name string, data []byte) (string, error) {
+	f, err := os.CreateTemp(dir, "."+name+".*.tmp") // a new file: never a link
+	if err != nil {
+		return "", err
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Chmod(0o644)
+	}
+	if closeErr := f.Close(); err == nil {
+		err = closeErr
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return "", err
+	}
+	return f.Name(), nil
+}
+
+// reserve returns the path of a new empty file in dir, named for name,
+// to keep what name held while the new file takes its place.
+func reserve(dir, name string) (string, error) {
+	f, err := os.CreateTemp(dir, "."+name+".*.old")
+	if err != nil {
+		return "", err
+	}
+	return f.Name(), f.Close()
 }
 
 // Marshal returns q as the Markdown file Write writes for it, after
@@ -76,12 +201,12 @@ func Marshal(q questionbank.Question) ([]byte, error) {
 	}
 	list(&b, sectionNames[sectionFollowUps], q.FollowUps)
 
-	f := &file{path: q.ID + ".md", markdown: goldmark.New()}
-	back, _ := f.parse(b.Bytes())
-	if len(f.problems) > 0 || !sameQuestion(back, q) {
+	f := &file{path: q.ID + ".md", errs: &Error{}, markdown: goldmark.New()}
+	back := f.parse(b.Bytes())
+	if f.n > 0 || !sameQuestion(back, q) {
 		why := "its text would read back otherwise"
-		if len(f.problems) > 0 {
-			why = f.problems[0].Msg
+		if f.n > 0 {
+			why = f.errs.Problems[0].Msg
 		}
 		return nil, fmt.Errorf("mdbank: question %q cannot be written as Markdown that reads back the same: %s", q.ID, why)
 	}
@@ -105,16 +230,44 @@ type sourceYAML struct {
 }
 
 // paragraphs writes a text of paragraphs, a line break inside one as a
-// hard break.
+// hard break; a list, as Load keeps one, is written as it is.
 func paragraphs(b *bytes.Buffer, s string) {
 	if s == "" {
 		return
 	}
 	for _, p := range strings.Split(s, "\n\n") {
 		b.WriteString("\n")
-		b.WriteString(strings.ReplaceAll(p, "\n", "\\\n"))
+		if isListSource(p) {
+			b.WriteString(p)
+		} else {
+			b.WriteString(strings.ReplaceAll(p, "\n", "\\\n"))
+		}
 		b.WriteString("\n")
 	}
+}
+
+// isListSource reports whether a paragraph of a text is (part of) a list
+// as Load keeps one, its lines as written: it starts with a list marker
+// (-, *, + or a number and . or ), then a space or the end of the line),
+// or with a space or a blank line, as an item's later paragraphs may. A
+// paragraph Load joins starts with none of them.
+func isListSource(p string) bool {
+	if p == "" || strings.IndexByte(" \t\n", p[0]) >= 0 {
+		return true
+	}
+	i := 0
+	for i < len(p) && i < 9 && '0' <= p[i] && p[i] <= '9' {
+		i++
+	}
+	switch {
+	case i == 0 && p != "" && strings.IndexByte("-*+", p[0]) >= 0:
+		i = 1
+	case i > 0 && i < len(p) && (p[i] == '.' || p[i] == ')'):
+		i++
+	default:
+		return false
+	}
+	return i == len(p) || p[i] == ' ' || p[i] == '\t' || p[i] == '\n'
 }
 
 // list writes a section of bullets, an item's lines indented under it.

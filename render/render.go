@@ -30,14 +30,21 @@ const (
 	Kit                        // "kit": an interviewer's kit in Markdown, with a score line and room for notes
 )
 
-var formatNames = [...]string{"", "text", "markdown", "json", "anki", "csv", "kit"}
+// formatNames are the formats' names, by Format: the one list of them.
+var formatNames = [...]string{Text: "text", Markdown: "markdown", JSON: "json", Anki: "anki", CSV: "csv", Kit: "kit"}
 
 // Formats returns every format, in order.
-func Formats() []Format { return []Format{Text, Markdown, JSON, Anki, CSV, Kit} }
+func Formats() []Format {
+	fs := make([]Format, 0, len(formatNames)-1)
+	for f := Text; int(f) < len(formatNames); f++ {
+		fs = append(fs, f)
+	}
+	return fs
+}
 
 // String returns the format's name: Markdown.String() -> "markdown".
 func (f Format) String() string {
-	if f < Text || f > Kit {
+	if f < Text || int(f) >= len(formatNames) {
 		return fmt.Sprintf("Format(%d)", uint8(f))
 	}
 	return formatNames[f]
@@ -55,7 +62,7 @@ func ParseFormat(s string) (Format, error) {
 			return f, nil
 		}
 	}
-	return 0, fmt.Errorf("render: unknown format %q (formats are text, markdown, json, anki, csv, kit)", s)
+	return 0, fmt.Errorf("render: unknown format %q (formats are %s)", s, strings.Join(formatNames[Text:], ", "))
 }
 
 // Write writes qs to w in format f.

@@ -413,3 +413,21 @@ func TestFollowUpsAreShown(t *testing.T) {
 		}
 	}
 }
+
+// The formats are listed once: every one parses from its name, and the
+// error for an unknown one names them all.
+func TestFormatsListedOnce(t *testing.T) {
+	_, err := render.ParseFormat("x")
+	require.Error(t, err)
+	var names []string
+	for _, f := range render.Formats() {
+		back, err := render.ParseFormat(f.String())
+		require.NoError(t, err)
+		assert.Equal(t, f, back)
+		names = append(names, f.String())
+	}
+	assert.Equal(t, []string{"text", "markdown", "json", "anki", "csv", "kit"}, names)
+	assert.EqualError(t, err, `render: unknown format "x" (formats are `+strings.Join(names, ", ")+")")
+	assert.Equal(t, "Format(7)", render.Format(len(names)+1).String())
+	assert.Equal(t, "Format(0)", render.Format(0).String())
+}

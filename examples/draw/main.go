@@ -18,10 +18,13 @@
 //	             QUERY=N separated by commas, such as
 //	             'type:technical=2,type:behavioral=1'; -q narrows every quota
 //	-bank PATH   draw from a bank of your own instead of the embedded one:
-//	             a JSON file, or a directory of Markdown files (one
-//	             question a file; see package mdbank)
+//	             a JSON file, a directory of Markdown files (one
+//	             question a file; see package mdbank), or one Markdown file
 //	-check       load and check the bank, print a one-line summary of it,
-//	             and exit: 0 when it is valid, 2 when it is not (for CI)
+//	             and exit: 0 when it is valid, 2 when it is not (for CI),
+//	             each problem of a Markdown bank on a line of its own that
+//	             starts with one path an editor opens:
+//	             team/rate-limiter.md:3: unknown level "senor"
 //
 // The same seed, query and bank give the same output. The exit status is
 // grep's: 0 when questions were printed, 1 when no question matched, 2 for
@@ -42,6 +45,8 @@ import (
 
 	"github.com/backendprep/questionbank"
 	"github.com/backendprep/questionbank/examples/internal/cli"
+	"github.com/backendprep/questionbank/internal/pathquote"
+	"github.com/backendprep/questionbank/mdbank"
 	"github.com/backendprep/questionbank/render"
 )
 
@@ -75,11 +80,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	query := fs.String("q", "", "a `query` choosing the questions to draw from, such as 'level>=senior type:technical'")
 	n := fs.Int("n", 1, "how many questions to draw; 0 draws every match")
 	seed := fs.Uint64("seed", 0, "a `seed` for a reproducible draw; 0 draws at random")
-	formatName := fs.String("format", "text", "output `format`: text, markdown, json, anki, csv or kit")
+	formatName := fs.String("format", "text", "output `format`: "+formatList())
 	deck := fs.String("deck", "", "the Anki `deck` the notes go to, with -format anki (default \""+render.DefaultDeck+"\")")
 	noteType := fs.String("notetype", "", "the Anki note `type` the notes use, with -format anki: the name of one in your collection with a front and a back (default \"Basic\")")
 	planText := fs.String("plan", "", "an interview plan: `quotas` QUERY=N, separated by commas, such as 'type:technical=2,type:behavioral=1'")
-	bankFile := fs.String("bank", "", "a bank to draw from instead of the embedded questions: a JSON `file`, or a directory of Markdown files")
+	bankFile := fs.String("bank", "", "a bank to draw from instead of the embedded questions: a JSON `file`, a directory of Markdown files, or one Markdown file")
 	check := fs.Bool("check", false, "check the -bank, print a summary of it, and exit 0 if it is valid or 2 if not")
 	hint := func(rest []string) string {
 		return "give the query with -q, quoted: -q '" + strings.Join(rest, " ") + "'"
@@ -97,13 +102,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "draw: -n and -plan do not go together: a plan says how many questions of each kind")
 		return 2
 	}
-	anki := render.AnkiDeck{Name: *deck, NoteType: *noteType}
-	if err := anki.Check(); err != nil {
-		flag := "-deck"
-		if strings.Contains(err.Error(), "note type") {
-			flag = "-notetype"
-		}
-		fmt.Fprintf(stderr, "draw: %s: %v\n", flag, strings.TrimPrefix(err.Error(), "render: "))
+	anki, ok := ankiDeck(stderr, *deck, *noteType)
+	if !ok {
 		return 2
 	}
 	format, err := render.ParseFormat(*formatName)
@@ -116,9 +116,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	bank, err := cli.LoadBank(*bankFile)
-	if err != nil {
-		fmt.Fprintln(stderr, cli.Prefix("draw: ", err.Error()))
+	bank, ok := loadBank(stderr, *bankFile)
+	if !ok {
 		return 2
 	}
 	if *check {
@@ -151,6 +150,38 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "draw: only %d questions match %q\n", len(qs), *query)
 	}
 	return write(stdout, stderr, format, anki, qs)
+}
+
+// ankiDeck checks the -deck and -notetype flags, printing a problem to
+// stderr.
+func ankiDeck(stderr io.Writer, deck, noteType string) (render.AnkiDeck, bool) {
+	anki := render.AnkiDeck{Name: deck, NoteType: noteType}
+	if err := anki.Check(); err != nil {
+		flag := "-deck"
+		if strings.Contains(err.Error(), "note type") {
+			flag = "-notetype"
+		}
+		fmt.Fprintf(stderr, "draw: %s: %v\n", flag, strings.TrimPrefix(err.Error(), "render: "))
+		return anki, false
+	}
+	return anki, true
+}
+
+// loadBank loads the -bank, printing its problems to stderr.
+func loadBank(stderr io.Writer, name string) (*questionbank.Bank, bool) {
+	bank, err := cli.LoadBank(name)
+	if err != nil {
+		var problems *mdbank.Error
+		if errors.As(err, &problems) {
+			// One path an editor opens first on each line, for a person
+			// and for CI's problem matchers.
+			fmt.Fprintln(stderr, err)
+		} else {
+			fmt.Fprintln(stderr, cli.Prefix("draw: ", err.Error()))
+		}
+		return nil, false
+	}
+	return bank, true
 }
 
 // write writes qs in format, and returns the exit status.
@@ -236,6 +267,15 @@ func parsePlan(bank *questionbank.Bank, text string) ([]questionbank.Quota, erro
 	return quotas, nil
 }
 
+// formatList names render's formats: "text, markdown, ... or kit".
+func formatList() string {
+	var names []string
+	for _, f := range render.Formats() {
+		names = append(names, f.String())
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
 // summary sums up a bank in one line: its questions, by level and type,
 // and its skills.
 func summary(name string, bank *questionbank.Bank) string {
@@ -253,6 +293,8 @@ func summary(name string, bank *questionbank.Bank) string {
 	}
 	if name == "" {
 		name = "the embedded bank"
+	} else {
+		name = pathquote.Quote(name)
 	}
 	return fmt.Sprintf("%s: %s (%s; %s), %s: valid", name, cli.Count(bank.Len(), "question"),
 		strings.Join(levels, ", "), strings.Join(types, ", "), cli.Count(len(bank.Skills()), "skill"))

@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"unicode"
 
@@ -298,7 +299,41 @@ func TestMarkdownBank(t *testing.T) {
 	code, out, errOut = draw(t, "-bank", dir, "-check")
 	assert.Equal(t, 2, code)
 	assert.Empty(t, out)
-	assert.Equal(t, "draw: bank "+dir+"/: broken.md:3: unknown level \"senor\"; did you mean \"senior\"? (levels are junior, developer, mid, senior, lead, principal, architect)\n", errOut)
+	assert.Equal(t, filepath.Join(dir, "broken.md")+":3: unknown level \"senor\"; did you mean \"senior\"? (levels are junior, developer, mid, senior, lead, principal, architect)\n", errOut)
+}
+
+// Each problem of -check is one line that starts with one path an editor
+// opens, the bank's directory as given joined with the file's name; a
+// name is quoted if it holds a control character; -bank takes one
+// Markdown file as a bank of one question; a named pipe is refused.
+func TestCheckNamesOnePath(t *testing.T) {
+	t.Chdir(t.TempDir())
+	file := "---\nid: team-1\nlevel: senior\ntype: technical\n---\n\n# How would you limit a client's rate?\n"
+	require.NoError(t, os.MkdirAll("team", 0o755))
+	require.NoError(t, os.WriteFile("team/rate-limiter.md", []byte(strings.Replace(file, "senior", "senor", 1)), 0o644))
+	require.NoError(t, os.WriteFile("team/esc\x1b[31mred\ndraw: bank x.md", []byte("# no front matter\n"), 0o644))
+	code, out, errOut := draw(t, "-bank", "team/", "-check")
+	assert.Equal(t, 2, code)
+	assert.Empty(t, out)
+	assert.Equal(t, `"team/esc\x1b[31mred\ndraw: bank x.md":1: no front matter: a question file starts with a line ---, then id, level, type and skills, then ---
+team/rate-limiter.md:3: unknown level "senor"; did you mean "senior"? (levels are junior, developer, mid, senior, lead, principal, architect)
+`, errOut)
+
+	code, _, errOut = draw(t, "-bank", "team/rate-limiter.md", "-check")
+	assert.Equal(t, 2, code)
+	assert.True(t, strings.HasPrefix(errOut, "team/rate-limiter.md:3: unknown level"), errOut)
+
+	require.NoError(t, os.WriteFile("one.md", []byte(file), 0o644))
+	code, out, errOut = draw(t, "-bank", "one.md", "-check")
+	assert.Equal(t, 0, code, errOut)
+	assert.Equal(t, "one.md: 1 question (senior 1; technical 1), 0 skills: valid\n", out)
+
+	if err := syscall.Mkfifo("q.md", 0o644); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	code, _, errOut = draw(t, "-bank", "q.md", "-check")
+	assert.Equal(t, 2, code)
+	assert.Equal(t, "q.md: a named pipe (FIFO), not a regular file: a question is a file of its own, ending in .md\n", errOut)
 }
 
 func TestEveryMatch(t *testing.T) {

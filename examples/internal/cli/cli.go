@@ -9,48 +9,92 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/backendprep/questionbank"
 	"github.com/backendprep/questionbank/examples/internal/practicestate"
+	"github.com/backendprep/questionbank/internal/pathquote"
 	"github.com/backendprep/questionbank/internal/suggest"
 	"github.com/backendprep/questionbank/mdbank"
 	"github.com/backendprep/questionbank/srs"
 )
 
-// LoadBank returns the embedded bank for an empty name, the JSON bank in
-// the named file, or for a directory, the bank of its Markdown files
-// (package mdbank). Every line of an error names the bank, so that each
-// problem of an invalid bank says where it is:
+// LoadBank returns the embedded bank for an empty name; for a directory,
+// the bank of its Markdown files; for a file whose name ends in .md, a
+// bank of that one question (package mdbank); and otherwise the JSON bank
+// in the named file. Every line of an error says where its problem is:
+// that of a Markdown bank starts with one path an editor opens, the
+// directory joined with the file's name, and that of a JSON bank names
+// the file; a name that holds a control character is quoted:
 //
+//	questions/caching.md:3: unknown level "senor"; did you mean "senior"?
 //	bank file my.json: line 4: question 2 (id "x"): empty question text
-//	bank questions/: caching.md:3: unknown level "senor"; did you mean "senior"?
+//
+// The error of a Markdown bank wraps its *mdbank.Error.
 func LoadBank(name string) (*questionbank.Bank, error) {
 	if name == "" {
 		return questionbank.Default(), nil
 	}
-	if fi, err := os.Stat(name); err == nil && fi.IsDir() {
-		bank, err := mdbank.Load(os.DirFS(name))
-		if err != nil {
-			return nil, prefixLines("bank "+strings.TrimSuffix(name, "/")+"/: ", strings.ReplaceAll(err.Error(), "mdbank: ", ""))
-		}
-		return bank, nil
+	var bank *questionbank.Bank
+	var err error
+	if fi, statErr := os.Stat(name); statErr == nil && fi.IsDir() {
+		bank, err = mdbank.LoadDir(name)
+	} else if strings.EqualFold(filepath.Ext(name), ".md") {
+		bank, err = mdbank.LoadFile(name)
+	} else {
+		return loadJSON(name)
+	}
+	var problems *mdbank.Error
+	if errors.As(err, &problems) {
+		return nil, &bankError{problems}
+	}
+	return bank, err
+}
+
+// loadJSON loads the JSON bank in the file name.
+func loadJSON(name string) (*questionbank.Bank, error) {
+	quoted := pathquote.Quote(name)
+	if fi, err := os.Stat(name); err == nil && !fi.Mode().IsRegular() && fi.Mode()&os.ModeNamedPipe == 0 {
+		return nil, fmt.Errorf("bank file %s: not a regular file", quoted)
 	}
 	file, err := os.Open(name)
 	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return nil, fmt.Errorf("bank file: %s %s: %w", pe.Op, quoted, pe.Err)
+		}
 		return nil, fmt.Errorf("bank file: %w", err)
 	}
 	defer file.Close()
 	bank, err := questionbank.LoadJSON(file)
 	if err != nil {
-		return nil, prefixLines("bank file "+name+": ", strings.ReplaceAll(err.Error(), "questionbank: ", ""))
+		return nil, prefixLines("bank file "+quoted+": ", strings.ReplaceAll(err.Error(), "questionbank: ", ""))
 	}
 	return bank, nil
 }
+
+// A bankError is the problems of a Markdown bank, one a line, each
+// starting with its path.
+type bankError struct{ e *mdbank.Error }
+
+func (b *bankError) Error() string {
+	lines := make([]string, 0, len(b.e.Problems)+1)
+	for _, p := range b.e.Problems {
+		lines = append(lines, p.String())
+	}
+	if b.e.More > 0 {
+		lines = append(lines, fmt.Sprintf("and %d more problems", b.e.More))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (b *bankError) Unwrap() error { return b.e }
 
 // prefixLines returns msg as an error with prefix before each line.
 func prefixLines(prefix, msg string) error {
@@ -209,7 +253,7 @@ type PracticeFlags struct {
 // DefinePracticeFlags defines the practice flags on flags.
 func DefinePracticeFlags(flags *flag.FlagSet) *PracticeFlags {
 	return &PracticeFlags{
-		bank:      flags.String("bank", "", "a bank to practise from instead of the embedded questions: a JSON `file`, or a directory of Markdown files"),
+		bank:      flags.String("bank", "", "a bank to practise from instead of the embedded questions: a JSON `file`, a directory of Markdown files, or one Markdown file"),
 		state:     flags.String("state", "", "the progress `file`, shared by examples/practice, the page of examples/server and examples/mcp; none: in memory"),
 		newPerDay: flags.Int("new", 10, "how many new `questions` to start a day"),
 		scheduler: SchedulerFlags(flags),

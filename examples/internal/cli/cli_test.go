@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/backendprep/questionbank"
+	"github.com/backendprep/questionbank/mdbank"
 )
 
 func TestClosestFlag(t *testing.T) {
@@ -76,6 +77,17 @@ func TestLoadBank(t *testing.T) {
 	for _, line := range strings.Split(err.Error(), "\n") {
 		assert.True(t, strings.HasPrefix(line, "bank file "+name+": line 1: question 0"), line)
 	}
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "a.md"), []byte("---\nid: a\nlevel: x\ntype: technical\n---\n# Why?\n"), 0o644))
+	_, err = LoadBank(dir)
+	assert.EqualError(t, err, filepath.Join(dir, "a.md")+`:3: unknown level "x" (levels are junior, developer, mid, senior, lead, principal, architect)`)
+	var problems *mdbank.Error
+	assert.ErrorAs(t, err, &problems)
+	_, err = LoadBank(filepath.Join(dir, "a.md"))
+	assert.EqualError(t, err, filepath.Join(dir, "a.md")+`:3: unknown level "x" (levels are junior, developer, mid, senior, lead, principal, architect)`)
+
+	_, err = LoadBank(filepath.Join(dir, "no\x1bsuch.json"))
+	assert.EqualError(t, err, `bank file: open "`+dir+`/no\x1bsuch.json": no such file or directory`)
 }
 
 func TestRand(t *testing.T) {
