@@ -78,6 +78,9 @@ func (f *file) body(body []byte, q *questionbank.Question) {
 			section = sectionIntro
 			intro = append(intro, b.text(n, next, "introduction"))
 		case sectionIntro:
+			if _, ok := n.(*ast.List); ok {
+				f.warn(line, "a list in the introduction: is a section heading, such as ## How to answer, missing above it?")
+			}
 			intro = append(intro, b.text(n, next, "introduction"))
 		case sectionExample:
 			example = append(example, b.text(n, next, "example answer"))
@@ -91,6 +94,8 @@ func (f *file) body(body []byte, q *questionbank.Question) {
 	}
 	if section < 0 {
 		f.bad(f.fmLines+1, "no question: write it as a level-1 heading after the front matter: # How would you ...?")
+	} else if _, ok := seen[sectionHow]; !ok {
+		f.warn(f.at.text, "no \"How to answer\" section: say what a strong answer covers, under ## How to answer")
 	}
 	q.Introduction = strings.Join(intro, "\n\n")
 	q.ExampleAnswer = strings.Join(example, "\n\n")

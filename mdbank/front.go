@@ -131,6 +131,7 @@ func (f *file) skills(v *yaml.Node) []string {
 	switch v.Kind {
 	case yaml.ScalarNode:
 		if s := strings.TrimSpace(v.Value); s != "" && v.Tag != "!!null" {
+			f.warn(v.Line+1, "skills is one value, read as the one skill %q: write a list, such as [%s]", s, s)
 			return []string{s}
 		}
 		return nil

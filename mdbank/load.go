@@ -28,21 +28,28 @@ const MaxFileSize = 64 << 10
 // maxProblems is how many problems an Error lists before "and N more".
 const maxProblems = 100
 
-// A Problem is one thing wrong in a bank's files.
+// A Problem is one thing wrong in a bank's files: an error, which stops
+// the bank loading, or a warning from [Lint], which does not.
 type Problem struct {
-	Path string // the file: as fs.WalkDir names it for Load, joined to the directory for LoadDir
-	Line int    // from 1; 0 for the file as a whole
-	Msg  string
+	Path    string // the file: as fs.WalkDir names it for Load, joined to the directory for LoadDir
+	Line    int    // from 1; 0 for the file as a whole
+	Msg     string
+	Warning bool // a warning: the bank loads all the same
 }
 
-// String returns the problem as path:line: what is wrong, the path quoted
-// if it holds a character that would not print as itself (a control or
-// bidi character, a newline): "esc\x1b[31m.md":3: ...
+// String returns the problem as path:line: what is wrong, a warning as
+// path:line: warning: what is wrong, the path quoted if it holds a
+// character that would not print as itself (a control or bidi character,
+// a newline): "esc\x1b[31m.md":3: ...
 func (p Problem) String() string {
-	if p.Line == 0 {
-		return pathquote.Quote(p.Path) + ": " + p.Msg
+	msg := p.Msg
+	if p.Warning {
+		msg = "warning: " + msg
 	}
-	return fmt.Sprintf("%s:%d: %s", pathquote.Quote(p.Path), p.Line, p.Msg)
+	if p.Line == 0 {
+		return pathquote.Quote(p.Path) + ": " + msg
+	}
+	return fmt.Sprintf("%s:%d: %s", pathquote.Quote(p.Path), p.Line, msg)
 }
 
 // An Error lists the problems of a bank's files, at most 100 of them, and
@@ -86,7 +93,7 @@ func (e *Error) add(p Problem) {
 // space, say). A file that is not a regular file (a named pipe, a device)
 // is a problem, and is not opened.
 func Load(fsys fs.FS) (*questionbank.Bank, error) {
-	return load(fsys, "")
+	return readAll(fsys, "").bank()
 }
 
 // LoadDir reads the bank in the directory dir, as Load reads
@@ -94,12 +101,17 @@ func Load(fsys fs.FS) (*questionbank.Bank, error) {
 // here, dir joined with its name: team/rate-limiter.md:3: ..., one path an
 // editor can open.
 func LoadDir(dir string) (*questionbank.Bank, error) {
-	return load(os.DirFS(dir), dir)
+	return readAll(os.DirFS(dir), dir).bank()
 }
 
 // LoadFile reads the one question file name, as Load reads a file of a
 // bank, and returns a bank of that one question.
 func LoadFile(name string) (*questionbank.Bank, error) {
+	return readOne(name).bank()
+}
+
+// readOne reads the one question file name.
+func readOne(name string) *loader {
 	l := newLoader("")
 	if fi, err := os.Stat(name); err != nil {
 		l.errs.add(Problem{Path: name, Msg: errText(err)})
@@ -114,10 +126,12 @@ func LoadFile(name string) (*questionbank.Bank, error) {
 			l.read(name, f)
 		}
 	}
-	return l.bank()
+	return l
 }
 
-func load(fsys fs.FS, dir string) (*questionbank.Bank, error) {
+// readAll reads every question file under fsys; dir, if not "", is
+// joined to their names in problems.
+func readAll(fsys fs.FS, dir string) *loader {
 	l := newLoader(dir)
 	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -155,13 +169,13 @@ func load(fsys fs.FS, dir string) (*questionbank.Bank, error) {
 		l.read(l.pathOf(name), f)
 		return nil
 	})
-	if err != nil {
-		return nil, err
+	if err != nil { // WalkDir's own: the function above returns none
+		l.errs.add(Problem{Path: l.pathOf("."), Msg: errText(err)})
 	}
 	if len(l.qs) == 0 && len(l.errs.Problems) == 0 {
 		l.errs.add(Problem{Path: l.pathOf("."), Msg: "no question files: a question is a file whose name ends in .md"})
 	}
-	return l.bank()
+	return l
 }
 
 // errText is an error of reading a file without the file's name, which
@@ -285,8 +299,9 @@ type file struct {
 	errs     *Error // where its problems go
 	n        int    // its problems, listed or not
 	markdown goldmark.Markdown
-	fmLines  int   // lines before the Markdown body: the front matter's
-	newlines []int // the offsets of the body's newlines, to find a line
+	warns    []Problem // its warnings, for Lint
+	fmLines  int       // lines before the Markdown body: the front matter's
+	newlines []int     // the offsets of the body's newlines, to find a line
 	at       fieldLines
 }
 
@@ -314,6 +329,11 @@ func (l fieldLines) field(name string) int {
 		line = max(l.id, 1)
 	}
 	return line
+}
+
+// warn records a warning at line, for Lint.
+func (f *file) warn(line int, format string, args ...any) {
+	f.warns = append(f.warns, Problem{Path: f.path, Line: line, Msg: fmt.Sprintf(format, args...), Warning: true})
 }
 
 // bad records a problem at line, formatting it only if it will be listed.

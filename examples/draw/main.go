@@ -20,11 +20,16 @@
 //	-bank PATH   draw from a bank of your own instead of the embedded one:
 //	             a JSON file, a directory of Markdown files (one
 //	             question a file; see package mdbank), or one Markdown file
-//	-check       load and check the bank, print a one-line summary of it,
-//	             and exit: 0 when it is valid, 2 when it is not (for CI),
-//	             each problem of a Markdown bank on a line of its own that
+//	-check       load and lint the bank (the built-in one without -bank):
+//	             print its warnings (near-duplicate questions, skills that
+//	             look like slips, a missing How to answer section, a list
+//	             that ran into the introduction, skills: Go written where
+//	             a list is expected) and a one-line summary, and exit 0
+//	             when it loads, 2 when it does not (for CI); each problem
+//	             or warning of a Markdown bank is a line of its own that
 //	             starts with one path an editor opens:
 //	             team/rate-limiter.md:3: unknown level "senor"
+//	-strict      with -check, exit 2 on any warning too
 //
 // The same seed, query and bank give the same output. The exit status is
 // grep's: 0 when questions were printed, 1 when no question matched, 2 for
@@ -55,7 +60,7 @@ func main() {
 }
 
 const usage = `usage: draw [-q QUERY] [-n N | -plan QUOTAS] [-seed S] [-format F] [-deck NAME] [-bank PATH]
-       draw -bank PATH -check
+       draw [-bank PATH] -check [-strict]
 
 Draw random backend interview questions, with how to answer them.
 
@@ -67,7 +72,7 @@ Examples:
   draw -plan 'type:technical=2,type:behavioral=1' -q 'level>=senior' -seed 42 -format kit
   draw -n 0 -format csv > questions.csv         every question, for a spreadsheet
   draw -bank my-questions.json -q 'type:behavioral'
-  draw -bank questions/ -check                  validate a team's Markdown bank in CI
+  draw -bank questions/ -check -strict          lint a team's Markdown bank in CI
 
 Flags:
 `
@@ -85,7 +90,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	noteType := fs.String("notetype", "", "the Anki note `type` the notes use, with -format anki: the name of one in your collection with a front and a back (default \"Basic\")")
 	planText := fs.String("plan", "", "an interview plan: `quotas` QUERY=N, separated by commas, such as 'type:technical=2,type:behavioral=1'")
 	bankFile := fs.String("bank", "", "a bank to draw from instead of the embedded questions: a JSON `file`, a directory of Markdown files, or one Markdown file")
-	check := fs.Bool("check", false, "check the -bank, print a summary of it, and exit 0 if it is valid or 2 if not")
+	check := fs.Bool("check", false, "check the -bank (the built-in bank without one): print its warnings and a summary, and exit 0 if it loads or 2 if not")
+	strict := fs.Bool("strict", false, "with -check, exit 2 on any warning too")
 	hint := func(rest []string) string {
 		return "give the query with -q, quoted: -q '" + strings.Join(rest, " ") + "'"
 	}
@@ -116,13 +122,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	bank, ok := loadBank(stderr, *bankFile)
-	if !ok {
+	if *strict && !*check {
+		fmt.Fprintln(stderr, "draw: -strict goes with -check")
 		return 2
 	}
 	if *check {
-		fmt.Fprintln(stdout, summary(*bankFile, bank))
-		return 0
+		return checkBank(stdout, stderr, *bankFile, *strict)
+	}
+	bank, ok := loadBank(stderr, *bankFile)
+	if !ok {
+		return 2
 	}
 	f, ok := cli.ParseQuery(stderr, "draw", bank, *query)
 	if !ok {
@@ -168,20 +177,48 @@ func ankiDeck(stderr io.Writer, deck, noteType string) (render.AnkiDeck, bool) {
 }
 
 // loadBank loads the -bank, printing its problems to stderr.
+// checkBank lints the bank name, prints its warnings, one a line, and a
+// summary, and returns the exit status: 0 if it loads, 2 if not, or, with
+// strict, if it has any warning.
+func checkBank(stdout, stderr io.Writer, name string, strict bool) int {
+	bank, warns, err := cli.LintBank(name)
+	if err != nil {
+		printBankError(stderr, err)
+		return 2
+	}
+	for _, w := range warns {
+		fmt.Fprintln(stdout, w)
+	}
+	line := summary(name, bank)
+	if len(warns) > 0 {
+		line = strings.TrimSuffix(line, ": valid") + ": valid, with " + cli.Count(len(warns), "warning")
+	}
+	fmt.Fprintln(stdout, line)
+	if strict && len(warns) > 0 {
+		return 2
+	}
+	return 0
+}
+
 func loadBank(stderr io.Writer, name string) (*questionbank.Bank, bool) {
 	bank, err := cli.LoadBank(name)
 	if err != nil {
-		var problems *mdbank.Error
-		if errors.As(err, &problems) {
-			// One path an editor opens first on each line, for a person
-			// and for CI's problem matchers.
-			fmt.Fprintln(stderr, err)
-		} else {
-			fmt.Fprintln(stderr, cli.Prefix("draw: ", err.Error()))
-		}
+		printBankError(stderr, err)
 		return nil, false
 	}
 	return bank, true
+}
+
+// printBankError prints the error of a bank that does not load.
+func printBankError(stderr io.Writer, err error) {
+	var problems *mdbank.Error
+	if errors.As(err, &problems) {
+		// One path an editor opens first on each line, for a person and
+		// for CI's problem matchers.
+		fmt.Fprintln(stderr, err)
+		return
+	}
+	fmt.Fprintln(stderr, cli.Prefix("draw: ", err.Error()))
 }
 
 // write writes qs in format, and returns the exit status.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -326,7 +327,8 @@ team/rate-limiter.md:3: unknown level "senor"; did you mean "senior"? (levels ar
 	require.NoError(t, os.WriteFile("one.md", []byte(file), 0o644))
 	code, out, errOut = draw(t, "-bank", "one.md", "-check")
 	assert.Equal(t, 0, code, errOut)
-	assert.Equal(t, "one.md: 1 question (senior 1; technical 1), 0 skills: valid\n", out)
+	assert.Equal(t, "one.md:7: warning: no \"How to answer\" section: say what a strong answer covers, under ## How to answer\n"+
+		"one.md: 1 question (senior 1; technical 1), 0 skills: valid, with 1 warning\n", out)
 
 	if err := syscall.Mkfifo("q.md", 0o644); err != nil {
 		t.Skipf("no named pipes here: %v", err)
@@ -334,6 +336,42 @@ team/rate-limiter.md:3: unknown level "senor"; did you mean "senior"? (levels ar
 	code, _, errOut = draw(t, "-bank", "q.md", "-check")
 	assert.Equal(t, 2, code)
 	assert.Equal(t, "q.md: a named pipe (FIFO), not a regular file: a question is a file of its own, ending in .md\n", errOut)
+}
+
+// -check prints a bank's warnings and exits 0; -check -strict exits 2 on
+// any; the built-in bank has none.
+func TestCheckStrict(t *testing.T) {
+	t.Chdir(t.TempDir())
+	require.NoError(t, os.MkdirAll("team", 0o755))
+	file := "---\nid: %s\nlevel: senior\ntype: technical\nskills: [%s]\n---\n\n# %s\n\n## How to answer\n\n- %s\n"
+	write := func(name, id, skill, question, point string) {
+		require.NoError(t, os.WriteFile("team/"+name, []byte(fmt.Sprintf(file, id, skill, question, point)), 0o644))
+	}
+	write("a.md", "a", "Caching", "How would you cache a slow pricing service?", "Say what to cache and for how long")
+	write("b.md", "b", "Kubernetes", "Which probe restarts a deadlocked pod?", "Liveness, not readiness")
+	write("c.md", "c", "Kubernetes", "How do you drain a node of 40 pods?", "A disruption budget")
+	code, out, errOut := draw(t, "-bank", "team", "-check", "-strict")
+	require.Equal(t, 0, code, errOut)
+	assert.Equal(t, "team: 3 questions (senior 3; technical 3), 2 skills: valid\n", out)
+
+	write("d.md", "d", "Kubernets", "What does a CrashLoopBackOff tell you?", "The container keeps exiting")
+	code, out, _ = draw(t, "-bank", "team", "-check")
+	assert.Equal(t, 0, code)
+	want := "team/d.md:5: warning: skill \"Kubernets\" looks like a slip for \"Kubernetes\" (2 questions)\n" +
+		"team: 4 questions (senior 4; technical 4), 3 skills: valid, with 1 warning\n"
+	assert.Equal(t, want, out)
+	code, out, _ = draw(t, "-bank", "team", "-check", "-strict")
+	assert.Equal(t, 2, code)
+	assert.Equal(t, want, out)
+
+	code, _, errOut = draw(t, "-strict")
+	assert.Equal(t, 2, code)
+	assert.Equal(t, "draw: -strict goes with -check\n", errOut)
+
+	code, out, errOut = draw(t, "-check", "-strict")
+	assert.Equal(t, 0, code, out+errOut)
+	assert.Contains(t, out, "the embedded bank: ")
+	assert.NotContains(t, out, "warning")
 }
 
 func TestEveryMatch(t *testing.T) {

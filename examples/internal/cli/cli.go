@@ -38,23 +38,72 @@ import (
 //
 // The error of a Markdown bank wraps its *mdbank.Error.
 func LoadBank(name string) (*questionbank.Bank, error) {
-	if name == "" {
-		return questionbank.Default(), nil
-	}
-	var bank *questionbank.Bank
-	var err error
-	if fi, statErr := os.Stat(name); statErr == nil && fi.IsDir() {
-		bank, err = mdbank.LoadDir(name)
-	} else if strings.EqualFold(filepath.Ext(name), ".md") {
-		bank, err = mdbank.LoadFile(name)
-	} else {
-		return loadJSON(name)
-	}
-	var problems *mdbank.Error
-	if errors.As(err, &problems) {
-		return nil, &bankError{problems}
-	}
+	bank, _, err := lintBank(name, false)
 	return bank, err
+}
+
+// LintBank loads the bank LoadBank loads and returns its warnings too, one
+// a line, each starting with where to look: for a Markdown bank the path
+// and line an editor opens, for a JSON bank the file and the question's
+// ID, for the built-in bank the question's ID.
+//
+//	questions/caching.md:9: warning: asks nearly the same as questions/ttl.md:9: ...
+//	built-in junior-1: warning: ...
+func LintBank(name string) (*questionbank.Bank, []string, error) {
+	return lintBank(name, true)
+}
+
+// lintBank loads the bank name, and lints it if lint is set.
+func lintBank(name string, lint bool) (*questionbank.Bank, []string, error) {
+	var bank *questionbank.Bank
+	var problems []mdbank.Problem
+	var err error
+	switch fi, statErr := os.Stat(name); {
+	case name == "":
+		return lintOf(questionbank.Default(), "built-in ", lint)
+	case statErr == nil && fi.IsDir() && lint:
+		bank, problems, err = mdbank.LintDir(name)
+	case statErr == nil && fi.IsDir():
+		bank, err = mdbank.LoadDir(name)
+	case strings.EqualFold(filepath.Ext(name), ".md") && lint:
+		bank, problems, err = mdbank.LintFile(name)
+	case strings.EqualFold(filepath.Ext(name), ".md"):
+		bank, err = mdbank.LoadFile(name)
+	default:
+		bank, err := loadJSON(name)
+		if err != nil {
+			return nil, nil, err
+		}
+		return lintOf(bank, pathquote.Quote(name)+": ", lint)
+	}
+	var mdErr *mdbank.Error
+	if errors.As(err, &mdErr) {
+		return nil, nil, &bankError{mdErr}
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	warns := make([]string, len(problems))
+	for i, p := range problems {
+		warns[i] = p.String()
+	}
+	return bank, warns, nil
+}
+
+// lintOf returns bank and, if lint is set, its warnings, each line
+// starting with where, then the question's ID.
+func lintOf(bank *questionbank.Bank, where string, lint bool) (*questionbank.Bank, []string, error) {
+	var warns []string
+	if lint {
+		for _, w := range bank.Lint() {
+			msg := w.Msg
+			if w.Other != "" {
+				msg = "asks nearly the same as " + w.Other + ": " + msg
+			}
+			warns = append(warns, where+w.ID+": warning: "+msg)
+		}
+	}
+	return bank, warns, nil
 }
 
 // loadJSON loads the JSON bank in the file name.
