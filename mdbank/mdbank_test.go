@@ -212,6 +212,9 @@ func FuzzLoad(f *testing.F) {
 	for _, p := range pathologicalInputs {
 		f.Add(questionWith(p.make(2 << 10)))
 	}
+	for _, fm := range pathologicalFrontMatter {
+		f.Add(withFrontMatter(fm))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		bank, err := Load(fstest.MapFS{"f.md": {Data: data}})
 		if err != nil {
