@@ -198,6 +198,11 @@ func TestFileNames(t *testing.T) {
 		names = append(names, e.Name())
 	}
 	assert.Equal(t, []string{"team-caching-1-2.md", "team-caching-1.md"}, names)
+
+	// No control or bidi character reaches a file's name.
+	for id, want := range map[string]string{"a\x1b[31m": "a-[31m", "b\x7f": "b-", "c\u009b": "c-", "d\u202eevil": "d-evil", "e\u00a0f": "e-f", "ü": "ü"} {
+		assert.Equal(t, want, fileName(id), "fileName(%q)", id)
+	}
 }
 
 // FuzzLoad checks that any file either loads or is refused with problems
