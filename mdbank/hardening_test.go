@@ -103,6 +103,13 @@ func TestYAMLBounded(t *testing.T) {
 
 	_, err = Load(fstest.MapFS{"q.md": {Data: []byte("---\nid: p\nlevel: senior\ntype: technical\nskills: [" + strings.Repeat("a,", 20) + "a]\n---\n# Why?\n")}})
 	assert.EqualError(t, err, "mdbank: q.md:5: 21 skills: a question has at most 20")
+
+	// Nesting, aliases and anchors: each refused, saying where.
+	for _, fm := range pathologicalFrontMatter {
+		_, err := Load(fstest.MapFS{"q.md": {Data: withFrontMatter(fm)}})
+		require.ErrorAs(t, err, &e, fm[:20])
+		assert.Greater(t, e.Problems[0].Line, 1, "%s", e.Problems[0])
+	}
 }
 
 // A named pipe is refused, naming it, without waiting for a writer.

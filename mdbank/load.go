@@ -31,7 +31,7 @@ const maxProblems = 100
 // A Problem is one thing wrong in a bank's files: an error, which stops
 // the bank loading, or a warning from [Lint], which does not.
 type Problem struct {
-	Path    string // the file: as fs.WalkDir names it for Load, joined to the directory for LoadDir
+	Path    string // the file: as fs.WalkDir names it for Load, joined to the directory for LoadDir, as given to LoadFile
 	Line    int    // from 1; 0 for the file as a whole
 	Msg     string
 	Warning bool // a warning: the bank loads all the same

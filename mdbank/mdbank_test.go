@@ -198,6 +198,11 @@ func TestFileNames(t *testing.T) {
 		names = append(names, e.Name())
 	}
 	assert.Equal(t, []string{"team-caching-1-2.md", "team-caching-1.md"}, names)
+
+	// No control or bidi character reaches a file's name.
+	for id, want := range map[string]string{"a\x1b[31m": "a-[31m", "b\x7f": "b-", "c\u009b": "c-", "d\u202eevil": "d-evil", "e\u00a0f": "e-f", "ü": "ü"} {
+		assert.Equal(t, want, fileName(id), "fileName(%q)", id)
+	}
 }
 
 // FuzzLoad checks that any file either loads or is refused with problems
@@ -211,6 +216,9 @@ func FuzzLoad(f *testing.F) {
 	f.Add([]byte("\xef\xbb\xbf---\r\nid: a\r\n---\r\n"))
 	for _, p := range pathologicalInputs {
 		f.Add(questionWith(p.make(2 << 10)))
+	}
+	for _, fm := range pathologicalFrontMatter {
+		f.Add(withFrontMatter(fm))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		bank, err := Load(fstest.MapFS{"f.md": {Data: data}})

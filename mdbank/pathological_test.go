@@ -99,6 +99,22 @@ var pathologicalInputs = []pathological{
 	{"link titles unclosed", func(n int) string { return repeat("", `[a](b "`, "", n) }},
 }
 
+// pathologicalFrontMatter are front matters that make YAML parsers work
+// hard, each within maxFrontMatter or just over it.
+var pathologicalFrontMatter = []string{
+	"skills: " + strings.Repeat("[", 4000),
+	"skills:\n" + strings.Repeat("- ", 1900) + "a",
+	"source: " + strings.Repeat("{a: ", 1000),
+	"x: &a [" + strings.Repeat("b,", 900) + "b]\nskills: [" + strings.Repeat("*a,", 300) + "*a]",
+	strings.Repeat("k: &a x\n", 500),
+	"skills: [" + strings.Repeat("a,", 2100) + "a]",
+}
+
+// withFrontMatter returns a question file whose front matter ends with fm.
+func withFrontMatter(fm string) []byte {
+	return []byte("---\nid: p\nlevel: senior\ntype: technical\n" + fm + "\n---\n# Why?\n")
+}
+
 // questionWith returns a question file whose example answer, after the
 // front matter and the question, is md.
 func questionWith(md string) []byte {

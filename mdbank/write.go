@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -303,11 +304,13 @@ func sameQuestion(a, b questionbank.Question) bool {
 }
 
 // fileName is the name of a question's file, without ".md": its ID in
-// lower case, with what a file name cannot safely hold as "-".
+// lower case, with what a file name cannot safely hold as "-", and so any
+// character that does not print as itself (a control or bidi character, a
+// space other than ASCII's).
 func fileName(id string) string {
 	name := strings.Map(func(r rune) rune {
 		switch {
-		case r == '/' || r == '\\' || r == ':' || r == '*' || r == '?' || r == '"' || r == '<' || r == '>' || r == '|' || r < ' ':
+		case r == '/' || r == '\\' || r == ':' || r == '*' || r == '?' || r == '"' || r == '<' || r == '>' || r == '|' || !strconv.IsPrint(r):
 			return '-'
 		}
 		return r
