@@ -512,3 +512,27 @@ func ExampleQuestionErrors() {
 	// question 1, id: ID has a space or control character
 	// question 1, text: empty question text
 }
+
+func ExampleBank_Lint() {
+	bank, err := questionbank.New([]questionbank.Question{
+		{ID: "cache-ttl", Level: questionbank.Mid, Type: questionbank.Technical, Skills: []string{"Caching"},
+			Text:        "How would you choose a TTL for cached product prices that change twice a day?",
+			HowToAnswer: []string{"Staleness the business accepts", "Invalidate on change", "Jitter the expiry"}},
+		{ID: "price-ttl", Level: questionbank.Mid, Type: questionbank.Technical, Skills: []string{"Cachng"},
+			Text:        "Product prices change twice a day: what TTL would you give their cache?",
+			HowToAnswer: []string{"Accepted staleness", "Invalidate when a price changes", "Expiry jitter"}},
+		{ID: "retries", Level: questionbank.Mid, Type: questionbank.Technical, Skills: []string{"Caching", "Resilience"},
+			Text:        "A client retries three times with no backoff. What happens when the service slows down?",
+			HowToAnswer: []string{"Retries multiply load", "Backoff with jitter", "A retry budget"}},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, w := range bank.Lint() {
+		fmt.Println(w)
+	}
+	// Output:
+	// price-ttl: near-duplicate of cache-ttl: they share accepts, cached, change, day, expiry, invalidate, prices, product (0.83 alike)
+	// price-ttl: skill "Cachng" looks like a slip for "Caching" (2 questions)
+}

@@ -106,3 +106,26 @@ func ExampleLoadFile() {
 	fmt.Println(bank.Len(), err)
 	// Output: 1 <nil>
 }
+
+func ExampleLint() {
+	question := "---\nid: %s\nlevel: mid\ntype: technical\nskills: %s\n---\n\n# %s\n\nChecks judgement.\n\n%s- Say what to cache\n- Say for how long\n"
+	bank := fstest.MapFS{
+		"ttl.md":    {Data: []byte(fmt.Sprintf(question, "ttl", "[Caching]", "How long would you cache product prices?", "## How to answer\n\n"))},
+		"prices.md": {Data: []byte(fmt.Sprintf(question, "prices", "Caching", "For how long would you cache the prices of products?", ""))},
+	}
+	b, warnings, err := mdbank.Lint(bank)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, w := range warnings {
+		fmt.Println(w)
+	}
+	fmt.Println(b.Len(), "questions")
+	// Output:
+	// prices.md:5: warning: skills is one value, read as the one skill "Caching": write a list, such as [Caching]
+	// prices.md:8: warning: no "How to answer" section: say what a strong answer covers, under ## How to answer
+	// prices.md:12: warning: a list in the introduction: is a section heading, such as ## How to answer, missing above it?
+	// ttl.md:8: warning: asks nearly the same as prices.md:8: they share cache, long, prices, products (1.00 alike)
+	// 2 questions
+}
