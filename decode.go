@@ -1,6 +1,8 @@
 package questionbank
 
 import (
+	"github.com/backendprep/questionbank/internal/jsonscan"
+
 	"bytes"
 	"errors"
 	"fmt"
@@ -18,9 +20,8 @@ import (
 // A decoder reads a bank from JSON that json.Valid has accepted, so it
 // meets no syntax error; it reports what does not fit the schema.
 type decoder struct {
-	data  []byte
-	pos   int
-	lines lineCounter
+	jsonscan.Scanner
+	lines jsonscan.LineCounter
 	probs problems
 	valid *validator
 
@@ -28,48 +29,56 @@ type decoder struct {
 	keys   []string          // a question's keys, questionKeys()
 	msgs   []problem         // the problems of the question being read
 	rank   int               // the rank of the problems being reported
-	fatal  error             // a problem that stops reading
+}
+
+// fatal returns the problem that stops reading, if there is one: a string
+// that held half of a UTF-16 surrogate pair.
+func (d *decoder) fatal() error {
+	if at := d.Surrogate; at >= 0 {
+		return fmt.Errorf("questionbank: JSON bank: %s: %s is half of a UTF-16 surrogate pair", jsonscan.LineCol(d.Data, at), d.Data[at:at+6])
+	}
+	return nil
 }
 
 // bank reads the top-level value. Its error is one that stops reading;
 // the problems of questions are in d.probs.
 func (d *decoder) bank() ([]Question, error) {
-	d.space()
-	switch d.data[d.pos] {
+	d.Space()
+	switch d.Data[d.Pos] {
 	case '[':
 		qs := d.questions()
-		return qs, d.fatal
+		return qs, d.fatal()
 	case '{':
 		var qs []Question
 		var src Source
 		found := false
-		d.pos++
-		for d.space(); d.data[d.pos] != '}'; d.space() {
-			if d.data[d.pos] == ',' {
-				d.pos++
-				d.space()
+		d.Pos++
+		for d.Space(); d.Data[d.Pos] != '}'; d.Space() {
+			if d.Data[d.Pos] == ',' {
+				d.Pos++
+				d.Space()
 			}
-			keyAt := d.pos
-			key := d.key()
+			keyAt := d.Pos
+			key := d.Key()
 			if key == "source" {
 				if msg := d.source(&src); msg != "" {
-					return nil, fmt.Errorf("questionbank: JSON bank: %s: %s", lineCol(d.data, keyAt), msg)
+					return nil, fmt.Errorf("questionbank: JSON bank: %s: %s", jsonscan.LineCol(d.Data, keyAt), msg)
 				}
 				continue
 			}
 			if key != "questions" {
-				d.skip()
+				d.Skip()
 				continue
 			}
 			if found {
-				return nil, fmt.Errorf(`questionbank: JSON bank: %s: a second "questions" key`, lineCol(d.data, keyAt))
+				return nil, fmt.Errorf(`questionbank: JSON bank: %s: a second "questions" key`, jsonscan.LineCol(d.Data, keyAt))
 			}
 			found = true
-			if d.data[d.pos] != '[' {
-				return nil, fmt.Errorf(`questionbank: JSON bank: %s: "questions" must be an array`, lineCol(d.data, d.pos))
+			if d.Data[d.Pos] != '[' {
+				return nil, fmt.Errorf(`questionbank: JSON bank: %s: "questions" must be an array`, jsonscan.LineCol(d.Data, d.Pos))
 			}
-			if qs = d.questions(); d.fatal != nil {
-				return nil, d.fatal
+			if qs = d.questions(); d.fatal() != nil {
+				return nil, d.fatal()
 			}
 		}
 		if !found {
@@ -85,7 +94,7 @@ func (d *decoder) bank() ([]Question, error) {
 	return nil, errors.New(`questionbank: JSON bank: want an array of questions, or an object with a "questions" array`)
 }
 
-// questions reads the array of questions at d.pos, checking each question
+// questions reads the array of questions at d.Pos, checking each question
 // as it is read.
 func (d *decoder) questions() []Question {
 	n := d.count()
@@ -96,20 +105,20 @@ func (d *decoder) questions() []Question {
 	// problem: once one has, no bank is made, so nothing more is kept,
 	// and nothing is sized before a question is read without one.
 	var q Question
-	d.pos++ // [
+	d.Pos++ // [
 	for i := 0; ; i++ {
-		if d.space(); d.data[d.pos] == ']' {
+		if d.Space(); d.Data[d.Pos] == ']' {
 			break
 		}
-		if d.data[d.pos] == ',' {
-			d.pos++
-			d.space()
+		if d.Data[d.Pos] == ',' {
+			d.Pos++
+			d.Space()
 		}
-		start := d.pos
+		start := d.Pos
 		q = Question{}
 		d.msgs = d.msgs[:0]
 		reported := d.question(&q)
-		if d.fatal != nil {
+		if d.fatal() != nil {
 			return nil
 		}
 		d.rank = rankValid
@@ -124,12 +133,12 @@ func (d *decoder) questions() []Question {
 			continue
 		}
 		slices.SortStableFunc(d.msgs, func(a, b problem) int { return a.rank - b.rank })
-		line := d.lines.at(start)
+		line := d.lines.At(start)
 		for _, p := range d.msgs {
 			d.probs.add(fmt.Errorf("questionbank: line %d: question %d%s: %s", line, i, idNote(q.ID), p.msg))
 		}
 	}
-	d.pos++ // ]
+	d.Pos++ // ]
 	return qs
 }
 
@@ -137,33 +146,33 @@ func (d *decoder) questions() []Question {
 // one-byte value for each required key (no level or type is that short).
 const minQuestionJSON = len(`{"id":"x","level":"x","type":"x","text":"x"}`)
 
-// count returns the number of questions the array at d.pos can hold, to
+// count returns the number of questions the array at d.Pos can hold, to
 // size the slice of questions and the map of IDs once: its elements, but
 // no more than its bytes could hold valid questions, so that an array of
 // a million numbers sizes nothing a million long. It skips the array
 // without decoding it. The extra pass pays for itself in regrowth spared
 // (BENCHMARKS.md, BenchmarkLoadJSON).
 func (d *decoder) count() int {
-	save := d.pos
-	defer func() { d.pos = save }()
+	save := d.Pos
+	defer func() { d.Pos = save }()
 	n := d.elements()
-	return min(n, (d.pos-save)/minQuestionJSON)
+	return min(n, (d.Pos-save)/minQuestionJSON)
 }
 
-// elements returns the number of elements of the array at d.pos, and
-// leaves d.pos just past it.
+// elements returns the number of elements of the array at d.Pos, and
+// leaves d.Pos just past it.
 func (d *decoder) elements() int {
 	n := 0
-	d.pos++
-	for d.space(); d.data[d.pos] != ']'; d.space() {
-		if d.data[d.pos] == ',' {
-			d.pos++
-			d.space()
+	d.Pos++
+	for d.Space(); d.Data[d.Pos] != ']'; d.Space() {
+		if d.Data[d.Pos] == ',' {
+			d.Pos++
+			d.Space()
 		}
-		d.skip()
+		d.Skip()
 		n++
 	}
-	d.pos++ // ]
+	d.Pos++ // ]
 	return n
 }
 
@@ -210,9 +219,9 @@ func questionKeys() []string {
 // validation does not report them twice.
 func (d *decoder) question(q *Question) (reported int) {
 	d.rank = 0
-	if c := d.data[d.pos]; c != '{' {
+	if c := d.Data[d.Pos]; c != '{' {
 		d.bad(func() string { return "want an object, found " + kindOf(c) })
-		d.skip()
+		d.Skip()
 		return fieldID | fieldLevel | fieldType | fieldText | fieldSkills
 	}
 	var seen, has uint16 // bits of d.keys: keys given, and given a value
@@ -220,13 +229,13 @@ func (d *decoder) question(q *Question) (reported int) {
 		reported |= field
 		d.bad(msg)
 	}
-	d.pos++
-	for d.space(); d.data[d.pos] != '}'; d.space() {
-		if d.data[d.pos] == ',' {
-			d.pos++
-			d.space()
+	d.Pos++
+	for d.Space(); d.Data[d.Pos] != '}'; d.Space() {
+		if d.Data[d.Pos] == ',' {
+			d.Pos++
+			d.Space()
 		}
-		key := d.key()
+		key := d.Key()
 		k := slices.Index(d.keys, key)
 		d.rank = k
 		if k < 0 {
@@ -238,28 +247,28 @@ func (d *decoder) question(q *Question) (reported int) {
 				}
 				return msg
 			})
-			d.skip()
+			d.Skip()
 			continue
 		}
 		if seen&(1<<k) != 0 {
 			report(0, func() string { return fmt.Sprintf("key %q is given twice", key) })
-			d.skip()
+			d.Skip()
 			continue
 		}
 		seen |= 1 << k
-		if bytes.HasPrefix(d.data[d.pos:], []byte("null")) {
-			d.pos += len("null")
+		if bytes.HasPrefix(d.Data[d.Pos:], []byte("null")) {
+			d.Pos += len("null")
 			continue
 		}
 		has |= 1 << k
 		if ok := d.field(q, k, report); !ok {
-			d.skip()
+			d.Skip()
 		}
-		if d.fatal != nil {
+		if d.fatal() != nil {
 			return reported
 		}
 	}
-	d.pos++ // }
+	d.Pos++ // }
 	for k, bit := range [...]int{fieldID, fieldLevel, fieldType, fieldText} {
 		d.rank = k
 		if has&(1<<k) == 0 && reported&bit == 0 {
@@ -275,7 +284,7 @@ func (d *decoder) question(q *Question) (reported int) {
 func (d *decoder) field(q *Question, k int, report func(int, func() string)) bool {
 	name := d.keys[k]
 	bit := [...]int{fieldID, fieldLevel, fieldType, fieldText, 0, 0, 0, 0, fieldSkills, 0, 0}[k]
-	c := d.data[d.pos]
+	c := d.Data[d.Pos]
 	if k == 10 {
 		if msg := d.source(&q.Source); msg != "" {
 			report(0, func() string { return msg })
@@ -309,7 +318,7 @@ func (d *decoder) field(q *Question, k int, report func(int, func() string)) boo
 		report(bit, func() string { return fmt.Sprintf("%s: want a string, found %s", name, kindOf(c)) })
 		return false
 	}
-	s := d.str()
+	s := d.Str()
 	var ok bool
 	switch k {
 	case 0:
@@ -332,40 +341,40 @@ func (d *decoder) field(q *Question, k int, report func(int, func() string)) boo
 	return true
 }
 
-// strings reads an array at d.pos that should hold only strings. bad is
+// strings reads an array at d.Pos that should hold only strings. bad is
 // the first byte of the first element that is not a string, or 0; such
 // elements are skipped. Skills are interned: a bank names few skills many
 // times.
 func (d *decoder) strings(intern bool) (list []string, bad byte) {
-	d.pos++ // [
-	for d.space(); d.data[d.pos] != ']'; d.space() {
-		if d.data[d.pos] == ',' {
-			d.pos++
-			d.space()
+	d.Pos++ // [
+	for d.Space(); d.Data[d.Pos] != ']'; d.Space() {
+		if d.Data[d.Pos] == ',' {
+			d.Pos++
+			d.Space()
 		}
-		if c := d.data[d.pos]; c != '"' {
+		if c := d.Data[d.Pos]; c != '"' {
 			if bad == 0 {
 				bad = c
 			}
-			d.skip()
+			d.Skip()
 			continue
 		}
 		if !intern {
-			list = append(list, d.str())
+			list = append(list, d.Str())
 			continue
 		}
-		end := d.skipString()
-		raw := d.data[d.pos+1 : end-1]
+		end := d.SkipString()
+		raw := d.Data[d.Pos+1 : end-1]
 		if s, ok := d.skills[string(raw)]; ok && bytes.IndexByte(raw, '\\') < 0 {
-			d.pos = end
+			d.Pos = end
 			list = append(list, s)
 			continue
 		}
-		s := d.str()
+		s := d.Str()
 		d.skills[s] = s
 		list = append(list, s)
 	}
-	d.pos++ // ]
+	d.Pos++ // ]
 	return list, bad
 }
 

@@ -1,6 +1,8 @@
 package questionbank
 
 import (
+	"github.com/backendprep/questionbank/internal/jsonscan"
+
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -53,9 +55,9 @@ func LoadJSON(r io.Reader) (*Bank, error) {
 		return nil, syntaxError(data)
 	}
 	if !utf8.Valid(data) {
-		return nil, fmt.Errorf("questionbank: JSON bank: %s: invalid UTF-8", lineCol(data, invalidUTF8At(data)))
+		return nil, fmt.Errorf("questionbank: JSON bank: %s: invalid UTF-8", jsonscan.LineCol(data, jsonscan.InvalidUTF8At(data)))
 	}
-	d := &decoder{data: data, lines: lineCounter{data: data, line: 1}, keys: questionKeys()}
+	d := &decoder{Scanner: jsonscan.New(data), lines: jsonscan.NewLineCounter(data), keys: questionKeys()}
 	qs, err := d.bank()
 	if err != nil {
 		return nil, err
@@ -94,52 +96,5 @@ func syntaxError(data []byte) error {
 	if pos < len(data) || !strings.Contains(se.Error(), "end of JSON") {
 		pos = max(0, pos-1) // the offending byte is the last one read
 	}
-	return fmt.Errorf("questionbank: JSON bank: %s: %s", lineCol(data, pos), strings.TrimPrefix(se.Error(), "json: "))
-}
-
-// invalidUTF8At returns the offset of the first byte of data that is not
-// part of valid UTF-8.
-func invalidUTF8At(data []byte) int {
-	for i := 0; i < len(data); {
-		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size == 1 {
-			return i
-		}
-		i += size
-	}
-	return len(data)
-}
-
-// A lineCounter finds the lines of offsets that only grow, in one pass
-// over the data however many it is asked for.
-type lineCounter struct {
-	data []byte
-	off  int // counted up to here
-	line int // the line of off
-}
-
-// at returns the 1-based line of byte offset off, which is not less than
-// the offset asked for before.
-func (c *lineCounter) at(off int) int {
-	for ; c.off < off; c.off++ {
-		switch c.data[c.off] {
-		case '\n':
-			c.line++
-		case '\r':
-			if c.off+1 == len(c.data) || c.data[c.off+1] != '\n' {
-				c.line++
-			}
-		}
-	}
-	return c.line
-}
-
-// lineCol returns "line L, column C" for byte offset off in data, with the
-// column counted in characters from 1.
-func lineCol(data []byte, off int) string {
-	off = min(off, len(data))
-	c := lineCounter{data: data, line: 1}
-	line := c.at(off)
-	start := bytes.LastIndexAny(data[:off], "\r\n") + 1
-	return fmt.Sprintf("line %d, column %d", line, utf8.RuneCount(data[start:off])+1)
+	return fmt.Errorf("questionbank: JSON bank: %s: %s", jsonscan.LineCol(data, pos), strings.TrimPrefix(se.Error(), "json: "))
 }

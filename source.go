@@ -17,22 +17,22 @@ type Source struct {
 // IsZero reports whether s names no source.
 func (s Source) IsZero() bool { return s == Source{} }
 
-// source reads a source object at d.pos: title, url and licence, as
+// source reads a source object at d.Pos: title, url and licence, as
 // strings. It returns what is wrong with it, or "".
 func (d *decoder) source(s *Source) string {
-	if d.data[d.pos] != '{' {
-		msg := "source: want an object with title, url and licence, found " + kindOf(d.data[d.pos])
-		d.skip()
+	if d.Data[d.Pos] != '{' {
+		msg := "source: want an object with title, url and licence, found " + kindOf(d.Data[d.Pos])
+		d.Skip()
 		return msg
 	}
 	msg := ""
-	d.pos++
-	for d.space(); d.data[d.pos] != '}'; d.space() {
-		if d.data[d.pos] == ',' {
-			d.pos++
-			d.space()
+	d.Pos++
+	for d.Space(); d.Data[d.Pos] != '}'; d.Space() {
+		if d.Data[d.Pos] == ',' {
+			d.Pos++
+			d.Space()
 		}
-		key := d.key()
+		key := d.Key()
 		var field *string
 		switch key {
 		case "title":
@@ -47,17 +47,17 @@ func (d *decoder) source(s *Source) string {
 			if msg == "" {
 				msg = fmt.Sprintf("source: unknown key %q (the keys are title, url, licence)", key)
 			}
-			d.skip()
-		case d.data[d.pos] != '"':
+			d.Skip()
+		case d.Data[d.Pos] != '"':
 			if msg == "" {
-				msg = "source: " + key + ": want a string, found " + kindOf(d.data[d.pos])
+				msg = "source: " + key + ": want a string, found " + kindOf(d.Data[d.Pos])
 			}
-			d.skip()
+			d.Skip()
 		default:
-			*field = d.str()
+			*field = d.Str()
 		}
 	}
-	d.pos++ // }
+	d.Pos++ // }
 	if msg == "" && !s.IsZero() && isBlank(s.Title) {
 		msg = "source: a source needs a title"
 	}
