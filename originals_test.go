@@ -38,7 +38,7 @@ func skillVocabulary(t testing.TB) (names []string, meaning map[string]string) {
 	require.NoError(t, err)
 	defer f.Close()
 	meaning = map[string]string{}
-	line := regexp.MustCompile(`^- ([a-z0-9]+(?:-[a-z0-9]+)*): (\S.*)$`)
+	line := regexp.MustCompile(`^- ([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*): (\S.*)$`)
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		if !strings.HasPrefix(sc.Text(), "- ") {
