@@ -141,7 +141,7 @@ func TestFileRemovesOnlyItsOwnTemporaryFiles(t *testing.T) {
 // regular expression of the names a save makes: "." + the file's name +
 // "." + os.CreateTemp's random digits + ".tmp", the name matched as written.
 func FuzzOwnTemporaryFile(f *testing.F) {
-	for _, seed := range [][2]string{{"*", ".notes.txt.tmp"}, {"*", ".*.123.tmp"}, {"[", ".[.1.tmp"}, {"a", ".a.1.tmp"}, {"a", ".a..tmp"}, {"a.json", ".a.json.99.tmp.tmp"}} {
+	for _, seed := range [][2]string{{"*", ".notes.txt.tmp"}, {"*", ".*.123.tmp"}, {"[", ".[.1.tmp"}, {"a", ".a.1.tmp"}, {"a", ".a..tmp"}, {"a.json", ".a.json.99.tmp.tmp"}, {"\xa4", ".\xa4.1.tmp"}} {
 		f.Add(seed[0], seed[1])
 	}
 	// Each byte as a rune of its own: regexp takes UTF-8 only, and a
