@@ -236,7 +236,7 @@ func TestResourcesAndPrompt(t *testing.T) {
 func TestUsage(t *testing.T) {
 	var stderr strings.Builder
 	assert.Equal(t, 2, run(context.Background(), []string{"-weights", "1"}, nil, &stderr))
-	assert.Equal(t, "mcp: -weights: 1 weights; FSRS-6 takes 21\n", stderr.String())
+	assert.Equal(t, "questionbank-mcp: -weights: 1 weights; FSRS-6 takes 21\n", stderr.String())
 	stderr.Reset()
 	assert.Equal(t, 0, run(context.Background(), []string{"-h"}, nil, &stderr))
 	assert.Contains(t, stderr.String(), "Model Context Protocol")

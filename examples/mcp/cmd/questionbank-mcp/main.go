@@ -1,11 +1,11 @@
-// Command mcp serves a question bank to AI assistants over the Model
-// Context Protocol, on standard input and output, so that a learner can
-// practise, or sit a mock interview, with Claude Desktop, VS Code or any
-// MCP client, on the same progress as examples/practice and the practice
-// page of examples/server.
+// Command questionbank-mcp serves a question bank to AI assistants over
+// the Model Context Protocol, on standard input and output, so that a
+// learner can practise, or sit a mock interview, with Claude Desktop, VS
+// Code or any MCP client, on the same progress as examples/practice and
+// the practice page of examples/server.
 //
-//	cd examples/mcp && go install .
-//	mcp -state ~/.interview.json
+//	cd examples/mcp && go install ./cmd/questionbank-mcp
+//	questionbank-mcp -state ~/.interview.json
 //
 // Tools: search_questions, draw_questions, get_question (the guidance only
 // on request), next_question (the study queue: due, then new),
@@ -41,7 +41,7 @@ import (
 	"github.com/backendprep/questionbank/examples/internal/cli"
 )
 
-const usage = `usage: mcp [-state FILE] [-bank PATH] [-new N] [-weights W0,...,W20] [-retention R]
+const usage = `usage: questionbank-mcp [-state FILE] [-bank PATH] [-new N] [-weights W0,...,W20] [-retention R]
 
 Serve interview questions and spaced-repetition practice to an AI
 assistant over the Model Context Protocol, on standard input and output.
@@ -51,6 +51,9 @@ README.
 Flags:
 `
 
+// prog is the program's name, as installed.
+const prog = "questionbank-mcp"
+
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -59,19 +62,19 @@ func main() {
 
 // run serves on transport until the client goes or ctx is done.
 func run(ctx context.Context, args []string, transport mcp.Transport, stderr io.Writer) int {
-	flags := flag.NewFlagSet("mcp", flag.ContinueOnError)
+	flags := flag.NewFlagSet(prog, flag.ContinueOnError)
 	flags.SetOutput(stderr)
 	practiceFlags := cli.DefinePracticeFlags(flags)
 	if status, ok := cli.Parse(flags, usage, args, nil); !ok {
 		return status
 	}
-	pr, status, ok := practiceFlags.Open(stderr, "mcp")
+	pr, status, ok := practiceFlags.Open(stderr, prog)
 	if !ok {
 		return status
 	}
 	s := newServer(pr, time.Now)
 	if err := s.Run(ctx, transport); err != nil && ctx.Err() == nil {
-		fmt.Fprintf(stderr, "mcp: %v\n", err)
+		fmt.Fprintf(stderr, "%s: %v\n", prog, err)
 		return 1
 	}
 	return 0
