@@ -57,7 +57,7 @@ const prog = "questionbank-mcp"
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	os.Exit(run(ctx, os.Args[1:], &mcp.StdioTransport{}, os.Stderr))
+	os.Exit(run(ctx, os.Args[1:], &lineTransport{in: os.Stdin, out: os.Stdout}, os.Stderr))
 }
 
 // run serves on transport until the client goes or ctx is done.
