@@ -43,8 +43,9 @@
 //
 // Replies that do not depend on chance carry an ETag and answer a request
 // whose If-None-Match names it with 304 Not Modified; a sample drawn
-// without a seed carries Cache-Control: no-store. The server shuts down
-// gracefully on SIGINT or SIGTERM.
+// without a seed carries Cache-Control: no-store. The server builds the
+// bank's indexes before it listens, so that no request pays for them, and
+// shuts down gracefully on SIGINT or SIGTERM.
 package main
 
 import (
@@ -72,6 +73,7 @@ import (
 
 	"github.com/backendprep/questionbank"
 	"github.com/backendprep/questionbank/examples/internal/cli"
+	"github.com/backendprep/questionbank/examples/internal/warmup"
 )
 
 const usage = `usage: server [-addr HOST:PORT] [-state FILE] [-new N] [-bank PATH]
@@ -116,6 +118,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 		return status
 	}
 	bank := pr.Bank
+	warmup.Bank(bank) // no request pays for an index
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "server: %v\n", err)

@@ -9,11 +9,17 @@
 //
 // Tools: search_questions, draw_questions, get_question (the guidance only
 // on request), next_question (the study queue: due, then new),
-// rate_answer (the only way progress is recorded) and undo_rating.
-// Resources: questionbank://daily, the question of the day, and
+// rate_answer (the only way progress is recorded) and undo_rating (without
+// an id, the last rating given here). Resources: questionbank://daily, the
+// question of the day without its guidance, and
 // questionbank://questions/{id}. Prompt: mock_interview, with a level and
 // a length in minutes. A bad query or an unknown ID is a tool result with
 // isError set and the library's message (a query's with its caret).
+//
+// A line that is not a JSON-RPC message gets a JSON-RPC error, and the
+// session goes on; at the end of its input the server answers every
+// request it has read before it exits. It builds the bank's indexes
+// before it serves, so that no request pays for them.
 //
 // Flags:
 //
@@ -39,6 +45,7 @@ import (
 	"github.com/modelcontextprotocol/go-sdk/mcp"
 
 	"github.com/backendprep/questionbank/examples/internal/cli"
+	"github.com/backendprep/questionbank/examples/internal/warmup"
 )
 
 const usage = `usage: questionbank-mcp [-state FILE] [-bank PATH] [-new N] [-weights W0,...,W20] [-retention R]
@@ -72,6 +79,7 @@ func run(ctx context.Context, args []string, transport mcp.Transport, stderr io.
 	if !ok {
 		return status
 	}
+	warmup.Bank(pr.Bank) // no request pays for an index
 	s := newServer(pr, time.Now)
 	if err := s.Run(ctx, transport); err != nil && ctx.Err() == nil {
 		fmt.Fprintf(stderr, "%s: %v\n", prog, err)
