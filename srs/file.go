@@ -177,6 +177,9 @@ func (f *File) tempPattern() string { return "." + filepath.Base(f.name) + ".*.t
 // digits + ".tmp", base matched as written, never as a pattern.
 func isLeftover(base, name string) bool {
 	digits, ok := strings.CutPrefix(name, "."+base+".")
+	if !ok {
+		return false
+	}
 	if digits, ok = strings.CutSuffix(digits, ".tmp"); !ok || digits == "" {
 		return false
 	}

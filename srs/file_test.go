@@ -117,7 +117,7 @@ func TestFileRemovesOnlyItsOwnTemporaryFiles(t *testing.T) {
 		t.Run(base, func(t *testing.T) {
 			dir := t.TempDir()
 			others := []string{".notes.txt.tmp", ".x-backup.2024.tmp", "." + base + ".tmp", "." + base + ".12a.tmp",
-				"." + base + "..tmp", "." + base + ".12.tmp.bak", "x." + base + ".12.tmp", ".other.123.tmp"}
+				"." + base + "..tmp", "." + base + ".12.tmp.bak", "x." + base + ".12.tmp", ".other.123.tmp", "4123.tmp"}
 			for _, name := range others {
 				require.NoError(t, os.WriteFile(filepath.Join(dir, name), nil, 0o600))
 			}
@@ -141,7 +141,7 @@ func TestFileRemovesOnlyItsOwnTemporaryFiles(t *testing.T) {
 // regular expression of the names a save makes: "." + the file's name +
 // "." + os.CreateTemp's random digits + ".tmp", the name matched as written.
 func FuzzOwnTemporaryFile(f *testing.F) {
-	for _, seed := range [][2]string{{"*", ".notes.txt.tmp"}, {"*", ".*.123.tmp"}, {"[", ".[.1.tmp"}, {"a", ".a.1.tmp"}, {"a", ".a..tmp"}, {"a.json", ".a.json.99.tmp.tmp"}, {"\xa4", ".\xa4.1.tmp"}} {
+	for _, seed := range [][2]string{{"*", ".notes.txt.tmp"}, {"*", ".*.123.tmp"}, {"[", ".[.1.tmp"}, {"a", ".a.1.tmp"}, {"a", ".a..tmp"}, {"a.json", ".a.json.99.tmp.tmp"}, {"\xa4", ".\xa4.1.tmp"}, {"a", "1.tmp"}} {
 		f.Add(seed[0], seed[1])
 	}
 	// Each byte as a rune of its own: regexp takes UTF-8 only, and a
