@@ -20,6 +20,7 @@ import (
 
 	"github.com/backendprep/questionbank"
 	"github.com/backendprep/questionbank/examples/internal/cli"
+	"github.com/backendprep/questionbank/examples/internal/jsonapi"
 	"github.com/backendprep/questionbank/examples/internal/practicestate"
 	"github.com/backendprep/questionbank/srs"
 )
@@ -80,7 +81,7 @@ func newPractice(pr *cli.Practice, now func() time.Time) *practice {
 		if path.Ext(name) == ".js" {
 			kind = "text/javascript; charset=utf-8"
 		}
-		p.assets["/"+name] = asset{body: body, etag: etag(body), kind: kind}
+		p.assets["/"+name] = asset{body: body, etag: jsonapi.ETag(body), kind: kind}
 		return nil
 	})
 	return p
@@ -319,7 +320,7 @@ func (s *server) writePage(w http.ResponseWriter, r *http.Request, status int, d
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("Cache-Control", "no-cache") // revalidate: progress changes
-	writeTagged(w, r, status, body.Bytes())
+	jsonapi.WriteTagged(w, r, status, body.Bytes())
 }
 
 // staticFile serves the page's script and style sheet.
@@ -333,7 +334,7 @@ func (s *server) staticFile(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Type", a.kind)
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Cache-Control", "no-cache")
-	writeTagged(w, r, http.StatusOK, a.body)
+	jsonapi.WriteTagged(w, r, http.StatusOK, a.body)
 }
 
 // maxForm is the largest form body a POST may send.
@@ -423,7 +424,7 @@ func (s *server) postForm(w http.ResponseWriter, r *http.Request, known ...strin
 		s.showError(w, nil, fmt.Sprintf("the form is longer than %d bytes", maxForm))
 		return nil, false
 	}
-	form, err := strictValues(string(body), "field", known...)
+	form, err := jsonapi.ParseStrict(string(body), "field", known...)
 	if err != nil {
 		s.showError(w, form, err.Error())
 		return nil, false
