@@ -63,3 +63,28 @@ func TestBankOfAnyShape(t *testing.T) {
 	require.NoError(t, err)
 	Bank(b) // no two words anywhere: nothing to search, nothing fails
 }
+
+// BenchmarkFirstPhraseQuery times a server's first phrase query, with a
+// prefix as in issue 29's `"a s*"`, on a bank of 20,000 questions: cold,
+// as the library leaves it, and after Bank.
+func BenchmarkFirstPhraseQuery(b *testing.B) {
+	for _, warm := range []bool{false, true} {
+		name := "cold"
+		if warm {
+			name = "warmed"
+		}
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				b.StopTimer()
+				bk := bank(b, 20000)
+				if warm {
+					Bank(bk)
+				}
+				b.StartTimer()
+				if _, err := bk.Search(`"tenant w*"`, 10); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
