@@ -24,7 +24,7 @@ var t0 = time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
 
 // connect starts the server on the progress file name ("" for memory) at
 // the clock's time, and returns a client session to it.
-func connect(t *testing.T, name string, clock *time.Time) *mcp.ClientSession {
+func connect(t testing.TB, name string, clock *time.Time) *mcp.ClientSession {
 	t.Helper()
 	file, progress, err := practicestate.Open(name, srs.Scheduler{})
 	require.NoError(t, err)
@@ -308,4 +308,37 @@ func TestNextQuestionRereadsOnlyAChangedFile(t *testing.T) {
 	res, _ = call(t, cs, "next_question", map[string]any{"query": "level:junior"})
 	assert.True(t, res.IsError, "the changed file is read")
 	assert.Contains(t, text(res), "invalid character 'x'")
+}
+
+// BenchmarkNextQuestionLargeFile calls next_question on a progress file
+// of 200,000 reviews (about 30 MB) that nothing else changes: the
+// server need not read it again.
+func BenchmarkNextQuestionLargeFile(b *testing.B) {
+	name := filepath.Join(b.TempDir(), "progress.json")
+	f, _, err := practicestate.Open(name, srs.Scheduler{})
+	require.NoError(b, err)
+	bank := questionbank.Default()
+	_, err = f.Update(func(p *srs.Progress) error {
+		at := t0
+		for i := range 200000 {
+			q := bank.All()[i%bank.Len()]
+			if _, err := p.Review(q, srs.Good, at); err != nil {
+				return err
+			}
+			at = at.Add(time.Minute)
+		}
+		return nil
+	})
+	require.NoError(b, err)
+	fi, err := os.Stat(name)
+	require.NoError(b, err)
+	clock := t0
+	cs := connect(b, name, &clock)
+	for b.Loop() {
+		res, err := cs.CallTool(context.Background(), &mcp.CallToolParams{Name: "next_question", Arguments: map[string]any{}})
+		if err != nil || res.IsError {
+			b.Fatal(err, res)
+		}
+	}
+	b.ReportMetric(float64(fi.Size())/1e6, "file-MB")
 }
