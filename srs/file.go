@@ -168,8 +168,44 @@ func fileKind(m fs.FileMode) string {
 }
 
 // tempPattern names the temporary files a save writes before it renames
-// one over the progress file.
+// one over the progress file: os.CreateTemp puts its random digits for
+// the last "*", so a "*" in the file's name stays as it is.
 func (f *File) tempPattern() string { return "." + filepath.Base(f.name) + ".*.tmp" }
+
+// isLeftover reports whether name is that of a temporary file a save of
+// the progress file base made: "." + base + "." + os.CreateTemp's random
+// digits + ".tmp", base matched as written, never as a pattern.
+func isLeftover(base, name string) bool {
+	digits, ok := strings.CutPrefix(name, "."+base+".")
+	if !ok {
+		return false
+	}
+	if digits, ok = strings.CutSuffix(digits, ".tmp"); !ok || digits == "" {
+		return false
+	}
+	for _, c := range []byte(digits) {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// removeLeftovers removes the regular files in the progress file's
+// directory that a save made and did not rename: what a program that
+// crashed mid-save left behind.
+func (f *File) removeLeftovers() {
+	dir, base := filepath.Split(f.name)
+	entries, err := os.ReadDir(filepath.Clean(dir))
+	if err != nil {
+		return // the save that follows says what is wrong
+	}
+	for _, e := range entries {
+		if e.Type().IsRegular() && isLeftover(base, e.Name()) {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
+}
 
 func (f *File) createTemp() (*os.File, error) {
 	tmp, err := os.CreateTemp(filepath.Dir(f.name), f.tempPattern())
@@ -188,11 +224,7 @@ func (f *File) locked(do func() error) error {
 		return fmt.Errorf("srs: progress file %s: %w", f.name, err)
 	}
 	defer unlock()
-	if stale, err := filepath.Glob(filepath.Join(filepath.Dir(f.name), f.tempPattern())); err == nil {
-		for _, name := range stale {
-			os.Remove(name)
-		}
-	}
+	f.removeLeftovers()
 	return do()
 }
 

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sync"
 	"testing"
 
@@ -105,4 +106,67 @@ func TestFileFollowsLinks(t *testing.T) {
 	assert.NotZero(t, fi.Mode()&os.ModeSymlink, "the link stays a link")
 	stale, _ := filepath.Glob(filepath.Join(dir, ".*.tmp"))
 	assert.Empty(t, stale)
+}
+
+// The clean-up of temporary files a crashed save left removes only files
+// of the form a save makes, whatever the progress file's name: a name
+// with glob metacharacters is matched as written (a state file named *
+// once removed every .*.tmp file beside it).
+func TestFileRemovesOnlyItsOwnTemporaryFiles(t *testing.T) {
+	for _, base := range []string{"*", "progress.json", "[", "a?b", `back\slash`, "x*", ".hidden", "[ab]"} {
+		t.Run(base, func(t *testing.T) {
+			dir := t.TempDir()
+			others := []string{".notes.txt.tmp", ".x-backup.2024.tmp", "." + base + ".tmp", "." + base + ".12a.tmp",
+				"." + base + "..tmp", "." + base + ".12.tmp.bak", "x." + base + ".12.tmp", ".other.123.tmp", "4123.tmp"}
+			for _, name := range others {
+				require.NoError(t, os.WriteFile(filepath.Join(dir, name), nil, 0o600))
+			}
+			stale := filepath.Join(dir, "."+base+".4123456789.tmp")
+			require.NoError(t, os.WriteFile(stale, nil, 0o600))
+
+			f, _, err := OpenFile(filepath.Join(dir, base), Scheduler{})
+			require.NoError(t, err)
+			_, err = f.Update(func(p *Progress) error { _, err := p.Review(get(t, "lead-1"), Good, t0); return err })
+			require.NoError(t, err)
+
+			assert.NoFileExists(t, stale, "a save's leftover is removed")
+			for _, name := range others {
+				assert.FileExists(t, filepath.Join(dir, name), "not made by a save")
+			}
+		})
+	}
+}
+
+// FuzzOwnTemporaryFile checks the test of a leftover's name against a
+// regular expression of the names a save makes: "." + the file's name +
+// "." + os.CreateTemp's random digits + ".tmp", the name matched as written.
+func FuzzOwnTemporaryFile(f *testing.F) {
+	for _, seed := range [][2]string{{"*", ".notes.txt.tmp"}, {"*", ".*.123.tmp"}, {"[", ".[.1.tmp"}, {"a", ".a.1.tmp"}, {"a", ".a..tmp"}, {"a.json", ".a.json.99.tmp.tmp"}, {"\xa4", ".\xa4.1.tmp"}, {"a", "1.tmp"}} {
+		f.Add(seed[0], seed[1])
+	}
+	// Each byte as a rune of its own: regexp takes UTF-8 only, and a
+	// file name need not be.
+	runes := func(s string) string {
+		r := make([]rune, len(s))
+		for i := range len(s) {
+			r[i] = rune(s[i])
+		}
+		return string(r)
+	}
+	f.Fuzz(func(t *testing.T, base, name string) {
+		want := regexp.MustCompile(`^` + regexp.QuoteMeta(runes("."+base+".")) + `[0-9]+\.tmp$`).MatchString(runes(name))
+		if got := isLeftover(base, name); got != want {
+			t.Errorf("isLeftover(%q, %q) = %v, want %v", base, name, got, want)
+		}
+	})
+}
+
+// A save's temporary file is one that the clean-up recognises: if
+// os.CreateTemp changes how it names files, this fails.
+func TestTemporaryFileIsRecognised(t *testing.T) {
+	f := &File{name: filepath.Join(t.TempDir(), "progress.json")}
+	tmp, err := f.createTemp()
+	require.NoError(t, err)
+	tmp.Close()
+	assert.True(t, isLeftover("progress.json", filepath.Base(tmp.Name())), tmp.Name())
 }

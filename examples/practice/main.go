@@ -48,6 +48,7 @@ import (
 
 	"github.com/backendprep/questionbank"
 	"github.com/backendprep/questionbank/examples/internal/cli"
+	"github.com/backendprep/questionbank/examples/internal/practicestate"
 )
 
 func main() {
@@ -108,18 +109,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, clock clock) 
 	fresh := bank.Sample(cli.Rand(*seed), len(queue.New), questionbank.And(f, questionbank.Not(pr.Progress.Seen())))
 	todo := append(queue.Due, fresh...)
 	if len(todo) == 0 {
-		if bank.Count(f) == 0 {
-			fmt.Fprintf(stdout, "No questions match %q.\n", *query)
-			return 0
-		}
-		msg := "Nothing is due"
-		if bank.Count(questionbank.And(f, questionbank.Not(pr.Progress.Seen()))) > 0 {
-			msg += ", and today's new questions are done (-new sets how many a day)"
-		}
-		if next, ok := pr.Progress.NextDue(bank, f); ok {
-			msg += ". The next question is due " + cli.When(next, start)
-		}
-		fmt.Fprintln(stdout, msg+".")
+		fmt.Fprintln(stdout, practicestate.NothingDue(bank, pr.Progress, f, func(t time.Time) string { return cli.When(t, start) }))
 		return 0
 	}
 	fmt.Fprintf(stdout, "%s due, %s new. Type your answer and press Enter to see the guidance; s skips, u takes back a rating, q stops.\n",

@@ -199,7 +199,7 @@ func TestPracticeUsage(t *testing.T) {
 
 	code, out, _ := practice(t, "", "-q", "level:junior type:situational")
 	assert.Equal(t, 0, code)
-	assert.Contains(t, out, "No questions match")
+	assert.Contains(t, out, "No question matches the query.")
 }
 
 func TestUndoTakesBackTheLastRating(t *testing.T) {

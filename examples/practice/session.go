@@ -190,7 +190,7 @@ func (s *session) undo(current questionbank.Question) error {
 func (s *session) rating() (srs.Rating, string) {
 	for {
 		reply, eof := s.read("\nHow did you do? 1 again, 2 hard, 3 good, 4 easy (u: undo last rating, q: stop)> ")
-		if r, ok := parseRating(reply); ok {
+		if r, err := practicestate.ParseRating(reply); err == nil {
 			return r, ""
 		}
 		switch {
@@ -201,15 +201,6 @@ func (s *session) rating() (srs.Rating, string) {
 		}
 		fmt.Fprintf(s.out, "%q is not a rating: type 1, 2, 3 or 4 (or again, hard, good, easy).\n", reply)
 	}
-}
-
-func parseRating(s string) (srs.Rating, bool) {
-	for r := srs.Again; r <= srs.Easy; r++ {
-		if s == fmt.Sprint(int(r)) || strings.EqualFold(s, r.String()) {
-			return r, true
-		}
-	}
-	return 0, false
 }
 
 // read prompts for a line and returns it without surrounding space, of

@@ -43,16 +43,13 @@
 //
 // Replies that do not depend on chance carry an ETag and answer a request
 // whose If-None-Match names it with 304 Not Modified; a sample drawn
-// without a seed carries Cache-Control: no-store. The server shuts down
-// gracefully on SIGINT or SIGTERM.
+// without a seed carries Cache-Control: no-store. The server builds the
+// bank's indexes before it listens, so that no request pays for them, and
+// shuts down gracefully on SIGINT or SIGTERM.
 package main
 
 import (
-	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -60,11 +57,9 @@ import (
 	"math"
 	"net"
 	"net/http"
-	"net/url"
 	"os"
 	"os/signal"
 	"path"
-	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -72,6 +67,8 @@ import (
 
 	"github.com/backendprep/questionbank"
 	"github.com/backendprep/questionbank/examples/internal/cli"
+	"github.com/backendprep/questionbank/examples/internal/jsonapi"
+	"github.com/backendprep/questionbank/examples/internal/warmup"
 )
 
 const usage = `usage: server [-addr HOST:PORT] [-state FILE] [-new N] [-bank PATH]
@@ -116,6 +113,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 		return status
 	}
 	bank := pr.Bank
+	warmup.Bank(bank) // no request pays for an index
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "server: %v\n", err)
@@ -123,7 +121,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 	}
 	handler := newServer(bank, newPractice(pr, time.Now))
 	if ip := ln.Addr().(*net.TCPAddr).IP; ip.IsLoopback() {
-		handler = loopbackHosts(handler)
+		handler = jsonapi.LoopbackHosts(handler)
 	}
 	srv := &http.Server{
 		Handler:           handler,
@@ -176,28 +174,7 @@ func newServer(bank *questionbank.Bank, p *practice) http.Handler {
 var posted = map[string]bool{"/rate": true, "/undo": true}
 
 func notFound(w http.ResponseWriter, r *http.Request) {
-	writeError(w, http.StatusNotFound, fmt.Sprintf("no such endpoint %q; the endpoints are /questions, /questions/{id}, /facets, /search and /daily", r.URL.Path), -1)
-}
-
-// loopbackHosts answers 421 Misdirected Request to a request whose Host
-// is not a loopback name or address. A server that listens on loopback
-// serves this machine only; a page elsewhere that resolves its own name
-// to 127.0.0.1 (DNS rebinding) would otherwise drive it, and read the
-// learner's progress, through the browser.
-func loopbackHosts(h http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		host := r.Host
-		if name, _, err := net.SplitHostPort(host); err == nil {
-			host = name
-		}
-		host = strings.TrimSuffix(strings.ToLower(host), ".")
-		ip := net.ParseIP(strings.Trim(host, "[]"))
-		if host != "localhost" && !strings.HasSuffix(host, ".localhost") && (ip == nil || !ip.IsLoopback()) {
-			writeError(w, http.StatusMisdirectedRequest, fmt.Sprintf("this server listens on loopback and serves loopback names only, not host %q", r.Host), -1)
-			return
-		}
-		h.ServeHTTP(w, r)
-	})
+	jsonapi.WriteError(w, http.StatusNotFound, fmt.Sprintf("no such endpoint %q; the endpoints are /questions, /questions/{id}, /facets, /search and /daily", r.URL.Path), -1)
 }
 
 // guard answers, in JSON, what the server does not serve: 405 to every
@@ -209,11 +186,11 @@ func guard(h http.Handler) http.Handler {
 		switch {
 		case posted[r.URL.Path] && r.Method != http.MethodPost:
 			w.Header().Set("Allow", "POST")
-			writeError(w, http.StatusMethodNotAllowed, fmt.Sprintf("method %s is not allowed; use POST", r.Method), -1)
+			jsonapi.WriteError(w, http.StatusMethodNotAllowed, fmt.Sprintf("method %s is not allowed; use POST", r.Method), -1)
 			return
 		case !posted[r.URL.Path] && r.Method != http.MethodGet && r.Method != http.MethodHead:
 			w.Header().Set("Allow", "GET, HEAD")
-			writeError(w, http.StatusMethodNotAllowed, fmt.Sprintf("method %s is not allowed; use GET", r.Method), -1)
+			jsonapi.WriteError(w, http.StatusMethodNotAllowed, fmt.Sprintf("method %s is not allowed; use GET", r.Method), -1)
 			return
 		}
 		if p := r.URL.Path; p == "" || p[0] != '/' || path.Clean(p) != p {
@@ -240,7 +217,7 @@ type questionsReply struct {
 }
 
 func (s *server) questions(w http.ResponseWriter, r *http.Request) {
-	params, ok := parseParams(w, r, "q", "n", "seed", "offset", "limit")
+	params, ok := jsonapi.Params(w, r, "q", "n", "seed", "offset", "limit")
 	if !ok {
 		return
 	}
@@ -249,13 +226,13 @@ func (s *server) questions(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	reply := questionsReply{Version: s.bank.Version(), Total: s.bank.Count(f), Questions: []questionbank.Question{}}
-	cache := byContent
+	cache := jsonapi.ByContent
 	if params.Has("n") {
 		if params.Has("offset") || params.Has("limit") {
-			writeError(w, http.StatusBadRequest, "offset and limit page the list of matches; with n, a sample is drawn: give one or the other", -1)
+			jsonapi.WriteError(w, http.StatusBadRequest, "offset and limit page the list of matches; with n, a sample is drawn: give one or the other", -1)
 			return
 		}
-		n, ok := intParam(w, params, "n", 1, maxN)
+		n, ok := jsonapi.IntParam(w, params, "n", 1, maxN)
 		if !ok {
 			return
 		}
@@ -263,27 +240,27 @@ func (s *server) questions(w http.ResponseWriter, r *http.Request) {
 		if params.Has("seed") {
 			var err error
 			if seed, err = strconv.ParseUint(params.Get("seed"), 10, 64); err != nil {
-				writeError(w, http.StatusBadRequest, fmt.Sprintf("seed must be a whole number from 0 to %d, not %q", uint64(1<<64-1), params.Get("seed")), -1)
+				jsonapi.WriteError(w, http.StatusBadRequest, fmt.Sprintf("seed must be a whole number from 0 to %d, not %q", uint64(1<<64-1), params.Get("seed")), -1)
 				return
 			}
 		}
 		if seed == 0 {
-			cache = noStore // a random draw: every request gets its own
+			cache = jsonapi.NoStore // a random draw: every request gets its own
 		}
 		reply.Questions = append(reply.Questions, s.bank.Sample(cli.Rand(seed), n, f)...)
 	} else {
 		if params.Has("seed") {
-			writeError(w, http.StatusBadRequest, "seed goes with n: the list of matches is in corpus order", -1)
+			jsonapi.WriteError(w, http.StatusBadRequest, "seed goes with n: the list of matches is in corpus order", -1)
 			return
 		}
 		offset, limit := 0, maxN
 		if params.Has("offset") {
-			if offset, ok = intParam(w, params, "offset", 0, math.MaxInt); !ok {
+			if offset, ok = jsonapi.IntParam(w, params, "offset", 0, math.MaxInt); !ok {
 				return
 			}
 		}
 		if params.Has("limit") {
-			if limit, ok = intParam(w, params, "limit", 1, maxN); !ok {
+			if limit, ok = jsonapi.IntParam(w, params, "limit", 1, maxN); !ok {
 				return
 			}
 		}
@@ -299,24 +276,24 @@ func (s *server) questions(w http.ResponseWriter, r *http.Request) {
 			i++
 		}
 	}
-	writeJSON(w, r, http.StatusOK, reply, cache)
+	jsonapi.WriteJSON(w, r, http.StatusOK, reply, cache)
 }
 
 func (s *server) question(w http.ResponseWriter, r *http.Request) {
-	if _, ok := parseParams(w, r); !ok {
+	if _, ok := jsonapi.Params(w, r); !ok {
 		return
 	}
 	id := r.PathValue("id")
 	q, ok := s.bank.Get(id)
 	if !ok {
-		writeError(w, http.StatusNotFound, fmt.Sprintf("no question has id %q", id), -1)
+		jsonapi.WriteError(w, http.StatusNotFound, fmt.Sprintf("no question has id %q", id), -1)
 		return
 	}
-	writeJSON(w, r, http.StatusOK, q, byContent)
+	jsonapi.WriteJSON(w, r, http.StatusOK, q, jsonapi.ByContent)
 }
 
 func (s *server) facets(w http.ResponseWriter, r *http.Request) {
-	params, ok := parseParams(w, r, "q")
+	params, ok := jsonapi.Params(w, r, "q")
 	if !ok {
 		return
 	}
@@ -324,7 +301,7 @@ func (s *server) facets(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	writeJSON(w, r, http.StatusOK, s.bank.Facets(f), byContent)
+	jsonapi.WriteJSON(w, r, http.StatusOK, s.bank.Facets(f), jsonapi.ByContent)
 }
 
 // searchReply is the body of GET /search.
@@ -335,13 +312,13 @@ type searchReply struct {
 }
 
 func (s *server) search(w http.ResponseWriter, r *http.Request) {
-	params, ok := parseParams(w, r, "q", "n")
+	params, ok := jsonapi.Params(w, r, "q", "n")
 	if !ok {
 		return
 	}
 	n := maxN
 	if params.Has("n") {
-		if n, ok = intParam(w, params, "n", 1, maxN); !ok {
+		if n, ok = jsonapi.IntParam(w, params, "n", 1, maxN); !ok {
 			return
 		}
 	}
@@ -351,13 +328,13 @@ func (s *server) search(w http.ResponseWriter, r *http.Request) {
 	}
 	hits, err := s.bank.Search(params.Get("q"), n)
 	if err != nil { // cannot happen: the query parsed
-		writeError(w, http.StatusBadRequest, err.Error(), -1)
+		jsonapi.WriteError(w, http.StatusBadRequest, err.Error(), -1)
 		return
 	}
 	if hits == nil {
 		hits = []questionbank.Hit{}
 	}
-	writeJSON(w, r, http.StatusOK, searchReply{Version: s.bank.Version(), Total: s.bank.Count(f), Hits: hits}, byContent)
+	jsonapi.WriteJSON(w, r, http.StatusOK, searchReply{Version: s.bank.Version(), Total: s.bank.Count(f), Hits: hits}, jsonapi.ByContent)
 }
 
 // maxKey is the longest key /daily takes, in bytes.
@@ -372,24 +349,24 @@ type dailyReply struct {
 }
 
 func (s *server) daily(w http.ResponseWriter, r *http.Request) {
-	params, ok := parseParams(w, r, "key", "q", "date")
+	params, ok := jsonapi.Params(w, r, "key", "q", "date")
 	if !ok {
 		return
 	}
 	key := params.Get("key")
 	switch {
 	case strings.TrimSpace(key) == "":
-		writeError(w, http.StatusBadRequest, "key is required: it names whose question of the day it is, such as a channel or a team", -1)
+		jsonapi.WriteError(w, http.StatusBadRequest, "key is required: it names whose question of the day it is, such as a channel or a team", -1)
 		return
 	case len(key) > maxKey:
-		writeError(w, http.StatusBadRequest, fmt.Sprintf("key is %d bytes long; at most %d", len(key), maxKey), -1)
+		jsonapi.WriteError(w, http.StatusBadRequest, fmt.Sprintf("key is %d bytes long; at most %d", len(key), maxKey), -1)
 		return
 	}
 	day := s.practice.now().UTC()
 	if params.Has("date") {
 		var err error
 		if day, err = time.Parse(time.DateOnly, params.Get("date")); err != nil {
-			writeError(w, http.StatusBadRequest, fmt.Sprintf("date must be YYYY-MM-DD, not %q", params.Get("date")), -1)
+			jsonapi.WriteError(w, http.StatusBadRequest, fmt.Sprintf("date must be YYYY-MM-DD, not %q", params.Get("date")), -1)
 			return
 		}
 	}
@@ -399,10 +376,10 @@ func (s *server) daily(w http.ResponseWriter, r *http.Request) {
 	}
 	q, ok := s.bank.Daily(day, key, f)
 	if !ok {
-		writeError(w, http.StatusNotFound, "no question matches the query", -1)
+		jsonapi.WriteError(w, http.StatusNotFound, "no question matches the query", -1)
 		return
 	}
-	writeJSON(w, r, http.StatusOK, dailyReply{Version: s.bank.Version(), Key: key, Date: day.Format(time.DateOnly), Question: q}, byContent)
+	jsonapi.WriteJSON(w, r, http.StatusOK, dailyReply{Version: s.bank.Version(), Key: key, Date: day.Format(time.DateOnly), Question: q}, jsonapi.ByContent)
 }
 
 // parseQuery parses q against the bank, answering 400 if it cannot.
@@ -411,141 +388,11 @@ func (s *server) parseQuery(w http.ResponseWriter, q string) (questionbank.Filte
 	if err != nil {
 		var se *questionbank.SyntaxError
 		if errors.As(err, &se) {
-			writeError(w, http.StatusBadRequest, "bad query: "+se.Msg, se.Offset)
+			jsonapi.WriteError(w, http.StatusBadRequest, "bad query: "+se.Msg, se.Offset)
 		} else {
-			writeError(w, http.StatusBadRequest, err.Error(), -1)
+			jsonapi.WriteError(w, http.StatusBadRequest, err.Error(), -1)
 		}
 		return questionbank.Filter{}, false
 	}
 	return f, true
-}
-
-// parseParams parses the request's query string strictly, answering 400
-// for a malformed pair (url.URL.Query would drop it silently), a parameter
-// not in known, or one given twice, so that a typo such as ?query= is not
-// silently ignored.
-func parseParams(w http.ResponseWriter, r *http.Request, known ...string) (url.Values, bool) {
-	params, err := strictValues(r.URL.RawQuery, "parameter", known...)
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error(), -1)
-		return nil, false
-	}
-	return params, true
-}
-
-// strictValues parses a query string or a URL-encoded form: an error for
-// a malformed pair, a name not in known, or a name given twice. what
-// names the names in messages: "parameter" or "field".
-func strictValues(raw, what string, known ...string) (url.Values, error) {
-	params, err := url.ParseQuery(raw)
-	if err != nil {
-		source := "query string"
-		if what == "field" {
-			source = "form"
-		}
-		return nil, fmt.Errorf("malformed %s: %v", source, err)
-	}
-	for name, vals := range params {
-		switch {
-		case !slices.Contains(known, name) && len(known) == 0:
-			return params, fmt.Errorf("unknown %s %q; this endpoint takes none", what, name)
-		case !slices.Contains(known, name):
-			return params, fmt.Errorf("unknown %s %q; the %ss are %v", what, name, what, known)
-		case len(vals) > 1:
-			return params, fmt.Errorf("%s %q is given %d times", what, name, len(vals))
-		}
-	}
-	return params, nil
-}
-
-// intParam returns the whole number parameter name, from lo to hi,
-// answering 400 if it is not one.
-func intParam(w http.ResponseWriter, params url.Values, name string, lo, hi int) (int, bool) {
-	v, err := strconv.Atoi(params.Get(name))
-	if err != nil || v < lo || v > hi {
-		bound := fmt.Sprintf("from %d to %d", lo, hi)
-		if hi == math.MaxInt {
-			bound = fmt.Sprintf("of at least %d", lo)
-		}
-		writeError(w, http.StatusBadRequest, fmt.Sprintf("%s must be a whole number %s, not %q", name, bound, params.Get(name)), -1)
-		return 0, false
-	}
-	return v, true
-}
-
-// errorReply is the body of every error. Offset, the byte offset in the
-// query of what is wrong, is present only for query errors.
-type errorReply struct {
-	Error  string `json:"error"`
-	Offset *int   `json:"offset,omitempty"`
-}
-
-// writeError writes an error reply; offset < 0 means none.
-func writeError(w http.ResponseWriter, status int, msg string, offset int) {
-	reply := errorReply{Error: msg}
-	if offset >= 0 {
-		reply.Offset = &offset
-	}
-	writeJSON(w, nil, status, reply, noStore)
-}
-
-// How a reply may be cached.
-type cachePolicy int
-
-const (
-	byContent cachePolicy = iota // an ETag of the body; If-None-Match gets 304
-	noStore                      // never cached: it depends on chance, or is an error
-)
-
-// writeJSON writes v as the JSON reply to r.
-func writeJSON(w http.ResponseWriter, r *http.Request, status int, v any, cache cachePolicy) {
-	var body bytes.Buffer
-	enc := json.NewEncoder(&body)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		status, body = http.StatusInternalServerError, bytes.Buffer{}
-		fmt.Fprintf(&body, "{\"error\": %q}\n", "cannot encode the reply: "+err.Error())
-		cache = noStore
-	}
-	h := w.Header()
-	h.Set("Content-Type", "application/json; charset=utf-8")
-	h.Set("X-Content-Type-Options", "nosniff")
-	if cache == noStore || r == nil {
-		h.Set("Cache-Control", "no-store")
-		w.WriteHeader(status)
-		w.Write(body.Bytes()) // a write error means the client has gone; nothing to do
-		return
-	}
-	writeTagged(w, r, status, body.Bytes())
-}
-
-// writeTagged writes body with an ETag of it, or 304 Not Modified to a
-// request whose If-None-Match names that tag.
-func writeTagged(w http.ResponseWriter, r *http.Request, status int, body []byte) {
-	tag := etag(body)
-	w.Header().Set("ETag", tag)
-	if status == http.StatusOK && etagMatch(r.Header.Get("If-None-Match"), tag) {
-		w.WriteHeader(http.StatusNotModified)
-		return
-	}
-	w.WriteHeader(status)
-	w.Write(body) // a write error means the client has gone; nothing to do
-}
-
-// etag is the entity tag of a body: a prefix of its SHA-256.
-func etag(body []byte) string {
-	sum := sha256.Sum256(body)
-	return `"` + hex.EncodeToString(sum[:12]) + `"`
-}
-
-// etagMatch reports whether an If-None-Match header names etag, weakly
-// compared as RFC 9110 asks for If-None-Match.
-func etagMatch(header, etag string) bool {
-	for _, t := range strings.Split(header, ",") {
-		t = strings.TrimPrefix(strings.TrimSpace(t), "W/")
-		if t == etag || t == "*" {
-			return true
-		}
-	}
-	return false
 }

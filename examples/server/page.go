@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"net/http"
 	"net/url"
-	"os"
 	"path"
 	"slices"
 	"sort"
@@ -21,6 +20,7 @@ import (
 
 	"github.com/backendprep/questionbank"
 	"github.com/backendprep/questionbank/examples/internal/cli"
+	"github.com/backendprep/questionbank/examples/internal/jsonapi"
 	"github.com/backendprep/questionbank/examples/internal/practicestate"
 	"github.com/backendprep/questionbank/srs"
 )
@@ -50,16 +50,12 @@ const contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 
 // progress file, or without one, in memory.
 type practice struct {
 	bank      *questionbank.Bank
-	file      *srs.File // nil: in memory
+	state     *practicestate.Holder
 	newPerDay int
 	now       func() time.Time
 	assets    map[string]asset // the page's script and style sheet, by path
 	facets    facetCache
 	sources   []questionbank.Source // where the bank's questions come from, for the footer
-
-	mu       sync.Mutex // guards progress and stamp
-	progress *srs.Progress
-	stamp    os.FileInfo // of the file when progress was read
 }
 
 // An asset is one of the page's embedded files.
@@ -70,10 +66,7 @@ type asset struct {
 }
 
 func newPractice(pr *cli.Practice, now func() time.Time) *practice {
-	p := &practice{bank: pr.Bank, file: pr.File, newPerDay: pr.NewPerDay, now: now, progress: pr.Progress, assets: map[string]asset{}}
-	if p.file != nil {
-		p.stamp, _ = os.Stat(p.file.Name())
-	}
+	p := &practice{bank: pr.Bank, state: practicestate.NewHolder(pr.File, pr.Progress), newPerDay: pr.NewPerDay, now: now, assets: map[string]asset{}}
 	for q := range p.bank.Questions(questionbank.Filter{}) {
 		if !q.Source.IsZero() && !slices.Contains(p.sources, q.Source) {
 			p.sources = append(p.sources, q.Source)
@@ -88,45 +81,10 @@ func newPractice(pr *cli.Practice, now func() time.Time) *practice {
 		if path.Ext(name) == ".js" {
 			kind = "text/javascript; charset=utf-8"
 		}
-		p.assets["/"+name] = asset{body: body, etag: etag(body), kind: kind}
+		p.assets["/"+name] = asset{body: body, etag: jsonapi.ETag(body), kind: kind}
 		return nil
 	})
 	return p
-}
-
-// current returns the progress as the file now holds it, read again only
-// when the file has changed (another tab, or examples/practice).
-func (p *practice) current() (*srs.Progress, error) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.file == nil {
-		return p.progress, nil
-	}
-	fi, err := os.Stat(p.file.Name())
-	if err == nil && p.stamp != nil && os.SameFile(fi, p.stamp) && fi.ModTime().Equal(p.stamp.ModTime()) && fi.Size() == p.stamp.Size() {
-		return p.progress, nil
-	}
-	progress, err := p.file.Read()
-	if err != nil {
-		return nil, errors.New(practicestate.Message(err))
-	}
-	p.progress, p.stamp = progress, fi
-	return progress, nil
-}
-
-// apply records e, in the file under its lock, or in memory.
-func (p *practice) apply(e practicestate.Event) error {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	progress, err := practicestate.Save(p.file, p.progress, e)
-	if err != nil {
-		return err
-	}
-	p.progress = progress
-	if p.file != nil {
-		p.stamp, _ = os.Stat(p.file.Name())
-	}
-	return nil
 }
 
 // A facetCache keeps the facet line of recent queries: counting the
@@ -232,6 +190,8 @@ func (s *server) page(w http.ResponseWriter, r *http.Request) {
 	s.writePage(w, r, status, d)
 }
 
+// pageData gathers what the page shows for its parameters, and the
+// status to answer with.
 func (s *server) pageData(params url.Values) (*pageData, int) {
 	p := s.practice
 	d := &pageData{Query: params.Get("q"), Matches: -1, Sources: p.sources}
@@ -246,7 +206,7 @@ func (s *server) pageData(params url.Values) (*pageData, int) {
 		d.Empty = "Fix the query to see questions."
 		return d, http.StatusBadRequest
 	}
-	progress, err := p.current()
+	progress, err := p.state.Progress()
 	if err != nil {
 		d.Error = &pageError{Msg: err.Error()}
 		d.Empty = "The progress file cannot be read."
@@ -257,10 +217,22 @@ func (s *server) pageData(params url.Values) (*pageData, int) {
 		d.Matches = s.bank.Count(f)
 	}
 	d.Facets = p.facets.line(s.bank, f)
+	s.lastAction(d, params, progress, now)
 	queue := progress.Queue(s.bank, f, now, p.newPerDay)
 	d.Due, d.New = len(queue.Due), len(queue.New)
-	all := queue.All()
-	d.Queue = len(all)
+	status := s.choose(d, params.Get("id"), queue, progress, f, now)
+	if d.Question == nil {
+		d.Empty = practicestate.NothingDue(s.bank, progress, f, func(t time.Time) string { return cli.When(t, now) })
+		return d, status
+	}
+	d.Show = params.Get("show") == "1" && questionbank.IDKey(params.Get("id")) == questionbank.IDKey(d.Question.ID)
+	d.Reps, d.Ratings = ratings(progress, d.Question.ID, now)
+	return d, status
+}
+
+// lastAction says what the last form posted did: a rating, with the
+// question whose rating u takes back, or an undo.
+func (s *server) lastAction(d *pageData, params url.Values, progress *srs.Progress, now time.Time) {
 	if q, ok := s.bank.Get(params.Get("rated")); ok {
 		if c, ok := progress.Card(q.ID); ok {
 			d.Status = fmt.Sprintf("Rated. %s is back %s.", cli.Quote(q.Text), cli.When(c.Due, now))
@@ -270,15 +242,21 @@ func (s *server) pageData(params url.Values) (*pageData, int) {
 	if q, ok := s.bank.Get(params.Get("undone")); ok {
 		d.Status = fmt.Sprintf("Rating of %s taken back.", cli.Quote(q.Text))
 	}
+}
 
-	status := http.StatusOK
-	id := params.Get("id")
+// choose picks the question to show: the one id names, in the queue or
+// outside it, else the first of the queue, else none. It returns the
+// status to answer with: 404 for an id no question has.
+func (s *server) choose(d *pageData, id string, queue srs.Queue, progress *srs.Progress, f questionbank.Filter, now time.Time) int {
+	all := queue.All()
+	d.Queue = len(all)
 	for i, q := range all {
 		if questionbank.IDKey(q.ID) == questionbank.IDKey(id) {
 			d.Question, d.Position = &all[i], i+1
 			break
 		}
 	}
+	status := http.StatusOK
 	if d.Question == nil && id != "" {
 		if q, ok := s.bank.Get(id); ok {
 			d.Question, d.Kind = &q, outsideQueue(progress, f, q, now)
@@ -290,34 +268,28 @@ func (s *server) pageData(params url.Values) (*pageData, int) {
 	if d.Question == nil && len(all) > 0 {
 		d.Question, d.Position = &all[0], 1
 	}
-	if d.Question == nil {
-		d.Empty = "Nothing to practise now."
-		if next, ok := progress.NextDue(s.bank, f); ok {
-			d.Empty += " The next question is due " + cli.When(next, now) + "."
-		} else if d.Matches == 0 {
-			d.Empty = "No question matches the query."
-		}
-		return d, status
-	}
-	q := *d.Question
 	if d.Position > 0 {
 		d.Kind = "due"
 		if d.Position > len(queue.Due) {
 			d.Kind = "new"
 		}
 	}
-	d.Show = params.Get("show") == "1" && questionbank.IDKey(id) == questionbank.IDKey(q.ID)
-	card, _ := progress.Card(q.ID)
-	d.Reps = card.Reps + 1
+	return status
+}
+
+// ratings returns the review a rating of question id is for, and the
+// four buttons, each saying when the question would come back.
+func ratings(progress *srs.Progress, id string, now time.Time) (reps int, choices []ratingChoice) {
+	card, _ := progress.Card(id)
 	sched := progress.Scheduler()
 	for r := srs.Again; r <= srs.Easy; r++ {
 		when := ""
 		if next, err := sched.Review(card, r, now); err == nil {
 			when = cli.When(next.Due, now)
 		}
-		d.Ratings = append(d.Ratings, ratingChoice{int(r), cli.Title(r.String()), when})
+		choices = append(choices, ratingChoice{int(r), cli.Title(r.String()), when})
 	}
-	return d, status
+	return card.Reps + 1, choices
 }
 
 // outsideQueue says why q, asked for by its ID, is not in the queue.
@@ -348,7 +320,7 @@ func (s *server) writePage(w http.ResponseWriter, r *http.Request, status int, d
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("Cache-Control", "no-cache") // revalidate: progress changes
-	writeTagged(w, r, status, body.Bytes())
+	jsonapi.WriteTagged(w, r, status, body.Bytes())
 }
 
 // staticFile serves the page's script and style sheet.
@@ -362,7 +334,7 @@ func (s *server) staticFile(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Type", a.kind)
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Cache-Control", "no-cache")
-	writeTagged(w, r, http.StatusOK, a.body)
+	jsonapi.WriteTagged(w, r, http.StatusOK, a.body)
 }
 
 // maxForm is the largest form body a POST may send.
@@ -375,9 +347,9 @@ func (s *server) rate(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	rating, err := strconv.Atoi(form.Get("rating"))
-	if err != nil || rating < int(srs.Again) || rating > int(srs.Easy) {
-		s.showError(w, form, fmt.Sprintf("rating must be 1 (again), 2 (hard), 3 (good) or 4 (easy), not %q", form.Get("rating")))
+	rating, err := practicestate.ParseRating(form.Get("rating"))
+	if err != nil {
+		s.showError(w, form, err.Error())
 		return
 	}
 	reps, err := strconv.Atoi(form.Get("reps"))
@@ -385,8 +357,8 @@ func (s *server) rate(w http.ResponseWriter, r *http.Request) {
 		s.showError(w, form, fmt.Sprintf("reps must be a whole number of at least 1, not %q", form.Get("reps")))
 		return
 	}
-	e := practicestate.Event{Question: q, Rating: srs.Rating(rating), At: s.practice.now(), Reps: reps}
-	if err := s.practice.apply(e); err != nil {
+	e := practicestate.Event{Question: q, Rating: rating, At: s.practice.now(), Reps: reps}
+	if _, err := s.practice.state.Save(e); err != nil {
 		s.showError(w, form, err.Error())
 		return
 	}
@@ -399,7 +371,7 @@ func (s *server) undo(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if err := s.practice.apply(practicestate.Event{Question: q, Undo: true}); err != nil {
+	if _, err := s.practice.state.Save(practicestate.Event{Question: q, Undo: true}); err != nil {
 		s.showError(w, form, practicestate.Message(err))
 		return
 	}
@@ -452,7 +424,7 @@ func (s *server) postForm(w http.ResponseWriter, r *http.Request, known ...strin
 		s.showError(w, nil, fmt.Sprintf("the form is longer than %d bytes", maxForm))
 		return nil, false
 	}
-	form, err := strictValues(string(body), "field", known...)
+	form, err := jsonapi.ParseStrict(string(body), "field", known...)
 	if err != nil {
 		s.showError(w, form, err.Error())
 		return nil, false

@@ -1,8 +1,12 @@
 // Package practicestate is what the practice programs (examples/practice
-// in a terminal, examples/server's practice page) keep in the progress
-// file they share, an [srs.File]: the learner's cards and review log, and
-// beside them, under the key "answers", every answer the learner typed.
-// A save is an [Event], applied to the file as it is now, under its lock.
+// in a terminal, examples/server's practice page, and the MCP server of
+// examples/mcp) keep in the progress file they share, an [srs.File]: the
+// learner's cards and review log, and beside them, under the key
+// "answers", every answer the learner typed. A save is an [Event],
+// applied to the file as it is now, under its lock. A [Holder] keeps the
+// progress for a server, read again only when the file changes; the
+// programs read ratings with [ParseRating] and say that nothing is due
+// with [NothingDue].
 package practicestate
 
 import (
@@ -82,7 +86,9 @@ type Event struct {
 	// have for the rating to count: a second submission of one rating (a
 	// double click, a reloaded form) then changes nothing.
 	Reps int
-	// Undo, if set, takes back the question's last rating instead.
+	// Undo, if set, takes back the question's last rating instead; with
+	// Reps, only if its card still has Reps reviews (no other program has
+	// rated it since).
 	Undo bool
 }
 
@@ -90,6 +96,9 @@ type Event struct {
 func Apply(p *srs.Progress, e Event) error {
 	id := e.Question.ID
 	if e.Undo {
+		if c, _ := p.Card(id); e.Reps != 0 && c.Reps != e.Reps {
+			return fmt.Errorf("question %q has been rated again since, by another program: nothing is taken back", id)
+		}
 		_, err := p.Undo(id)
 		return err
 	}

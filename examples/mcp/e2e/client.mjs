@@ -4,7 +4,7 @@
 // structured result against the tool's declared output schema (with ajv,
 // as well as the SDK's own check), and reads the progress file after.
 //
-//	node client.mjs PATH/TO/mcp-binary
+//	node client.mjs PATH/TO/questionbank-mcp
 //
 // It prints one line a check and ends "N passed, M failed"; the exit
 // status is 1 if any check failed.
@@ -17,7 +17,7 @@ import { join } from "node:path";
 
 const bin = process.argv[2];
 if (!bin) {
-  console.error("usage: node client.mjs PATH/TO/mcp-binary");
+  console.error("usage: node client.mjs PATH/TO/questionbank-mcp");
   process.exit(2);
 }
 const state = join(mkdtempSync(join(tmpdir(), "qb-mcp-")), "progress.json");
@@ -69,6 +69,10 @@ check(saved.format === 3 && saved.cards.some((c) => c.id === next.question.id) &
 const undone = await call("undo_rating", { id: next.question.id });
 check(undone.state === "new", "undo_rating takes it back");
 check(JSON.parse(readFileSync(state, "utf8")).log.length === 0, "the progress file no longer holds it");
+await call("rate_answer", { id: "lead-1", rating: "easy" });
+const undoneLast = await call("undo_rating", {});
+check(undoneLast.id === "lead-1" && undoneLast.state === "new", "undo_rating without an id takes back the last rating");
+await call("undo_rating", {}, true);
 
 await call("search_questions", { query: "typ:technical" }, true);
 await call("get_question", { id: "nope" }, true);
@@ -76,7 +80,7 @@ await call("rate_answer", { id: "senior-2", rating: "brilliant" }, true);
 await call("draw_questions", { n: 500 }, true);
 
 const daily = await client.readResource({ uri: "questionbank://daily" });
-check(daily.contents[0].text.includes("### How to answer"), "reads questionbank://daily");
+check(daily.contents[0].text.includes("guidance: true") && !daily.contents[0].text.includes("### How to answer"), "reads questionbank://daily, without the guidance");
 const one = await client.readResource({ uri: "questionbank://questions/lead-1" });
 check(one.contents[0].text.includes("microservices"), "reads questionbank://questions/lead-1");
 const prompt = await client.getPrompt({ name: "mock_interview", arguments: { level: "senior", minutes: "20" } });

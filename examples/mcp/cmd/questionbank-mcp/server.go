@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -30,17 +31,24 @@ Rules:
 // A server is the bank and the learner's progress the tools use.
 type server struct {
 	bank      *questionbank.Bank
-	file      *srs.File // nil: in memory
+	state     *practicestate.Holder
 	newPerDay int
 	now       func() time.Time
 
-	mu       sync.Mutex // guards progress
-	progress *srs.Progress
+	mu    sync.Mutex // guards rated
+	rated []rated    // the ratings this server recorded, oldest first: what undo_rating takes back
+}
+
+// A rated is a rating this server recorded: its question, and the
+// reviews the question's card had after it.
+type rated struct {
+	id   string
+	reps int
 }
 
 // newServer returns the MCP server of a practice.
 func newServer(pr *cli.Practice, now func() time.Time) *mcp.Server {
-	s := &server{bank: pr.Bank, file: pr.File, newPerDay: pr.NewPerDay, now: now, progress: pr.Progress}
+	s := &server{bank: pr.Bank, state: practicestate.NewHolder(pr.File, pr.Progress), newPerDay: pr.NewPerDay, now: now}
 	m := mcp.NewServer(&mcp.Implementation{Name: "questionbank", Title: "Interview questions", Version: "v3"},
 		&mcp.ServerOptions{Instructions: instructions})
 	mcp.AddTool(m, &mcp.Tool{Name: "search_questions", Description: "Search the interview questions, most relevant first. The query uses the bank's query language: words, \"phrases\", prefix*, and fields such as level>=senior, type:technical, skill:caching. Returns the questions without guidance."}, s.search)
@@ -48,9 +56,9 @@ func newServer(pr *cli.Practice, now func() time.Time) *mcp.Server {
 	mcp.AddTool(m, &mcp.Tool{Name: "get_question", Description: "Get one question by its id. Set guidance to true only after the learner has answered it: it adds how to answer, what not to say, the example answer and the follow-up questions."}, s.get)
 	mcp.AddTool(m, &mcp.Tool{Name: "next_question", Description: "The next question to practise from the learner's study queue (due questions first, then new ones), without guidance, and how many are due and new. When none is left for now, says when the next is due."}, s.next)
 	mcp.AddTool(m, &mcp.Tool{Name: "rate_answer", Description: "Record how well the learner answered a question: again (did not know it), hard, good or easy (or 1 to 4). This is the only way progress is recorded; it schedules the question's next review."}, s.rate)
-	mcp.AddTool(m, &mcp.Tool{Name: "undo_rating", Description: "Take back the last rating of a question, as if it had not been given."}, s.undo)
+	mcp.AddTool(m, &mcp.Tool{Name: "undo_rating", Description: "Take back a rating, as if it had not been given: without an id, the last rating recorded here; with one, that question's last rating."}, s.undo)
 	m.AddResource(&mcp.Resource{URI: "questionbank://daily", Name: "daily", Title: "Question of the day", MIMEType: "text/markdown",
-		Description: "Today's question (UTC), the same for everyone, with its guidance."}, s.daily)
+		Description: "Today's question (UTC), the same for everyone, without its guidance: get_question with guidance: true gives that, once the learner has answered."}, s.daily)
 	m.AddResourceTemplate(&mcp.ResourceTemplate{URITemplate: "questionbank://questions/{id}", Name: "question", Title: "A question, with its guidance", MIMEType: "text/markdown",
 		Description: "One question with its guidance, as Markdown. Read it only after the learner has answered."}, s.question)
 	m.AddPrompt(&mcp.Prompt{Name: "mock_interview", Title: "Mock interview", Description: "Run a mock interview: one question at a time, guidance only after each answer, then a rating.",
@@ -205,21 +213,6 @@ func (s *server) get(_ context.Context, _ *mcp.CallToolRequest, in getIn) (*mcp.
 	return nil, out, nil
 }
 
-// current returns the progress as the file now holds it: another program
-// may have changed it.
-func (s *server) current() (*srs.Progress, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.file != nil {
-		p, err := s.file.Read()
-		if err != nil {
-			return nil, errors.New(practicestate.Message(err))
-		}
-		s.progress = p
-	}
-	return s.progress, nil
-}
-
 type nextIn struct {
 	Query string `json:"query,omitempty" jsonschema:"narrows the queue to the questions it matches, such as level>=senior"`
 }
@@ -237,26 +230,20 @@ func (s *server) next(_ context.Context, _ *mcp.CallToolRequest, in nextIn) (*mc
 	if err != nil {
 		return nil, nextOut{}, err
 	}
-	p, err := s.current()
+	p, err := s.state.Progress()
 	if err != nil {
 		return nil, nextOut{}, err
 	}
 	now := s.now()
 	queue := p.Queue(s.bank, f, now, s.newPerDay)
 	out := nextOut{Due: len(queue.Due), New: len(queue.New)}
-	switch all := queue.All(); {
-	case len(all) > 0:
+	if all := queue.All(); len(all) > 0 {
 		q := outOf(all[0])
 		out.Question, out.IsNew = &q, len(queue.Due) == 0
 		out.Message = fmt.Sprintf("%s due, %s new. Ask this question; show its guidance only after the learner answers.",
 			cli.Count(out.Due, "question"), cli.Count(out.New, "question"))
-	case s.bank.Count(f) == 0:
-		out.Message = "No question matches the query."
-	default:
-		out.Message = "Nothing is due now, and today's new questions are done."
-		if next, ok := p.NextDue(s.bank, f); ok {
-			out.Message = "Nothing is due now. The next question is due " + cli.When(next, now) + "."
-		}
+	} else {
+		out.Message = practicestate.NothingDue(s.bank, p, f, func(t time.Time) string { return cli.When(t, now) })
 	}
 	return nil, out, nil
 }
@@ -274,57 +261,71 @@ type cardOut struct {
 	Reps   int    `json:"reps" jsonschema:"how many reviews it has had"`
 }
 
-// parseRating reads again, hard, good or easy, or 1 to 4.
-func parseRating(s string) (srs.Rating, error) {
-	s = strings.ToLower(strings.TrimSpace(s))
-	for r := srs.Again; r <= srs.Easy; r++ {
-		if s == r.String() || s == fmt.Sprint(int(r)) {
-			return r, nil
-		}
-	}
-	return 0, fmt.Errorf("rating must be again, hard, good or easy (or 1 to 4), not %q", s)
-}
-
 func (s *server) rate(_ context.Context, _ *mcp.CallToolRequest, in rateIn) (*mcp.CallToolResult, cardOut, error) {
 	q, err := s.lookup(in.ID)
 	if err != nil {
 		return nil, cardOut{}, err
 	}
-	r, err := parseRating(in.Rating)
+	r, err := practicestate.ParseRating(in.Rating)
 	if err != nil {
 		return nil, cardOut{}, err
 	}
-	return s.save(q, practicestate.Event{Question: q, Rating: r, At: s.now()})
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out, reps, err := s.save(q, practicestate.Event{Question: q, Rating: r, At: s.now()})
+	if err == nil {
+		s.rated = append(s.rated, rated{q.ID, reps})
+	}
+	return nil, out, err
 }
 
 type undoIn struct {
-	ID string `json:"id" jsonschema:"the question's id"`
+	ID string `json:"id,omitempty" jsonschema:"the question whose last rating to take back; none: the last rating recorded here"`
 }
 
 func (s *server) undo(_ context.Context, _ *mcp.CallToolRequest, in undoIn) (*mcp.CallToolResult, cardOut, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	e := practicestate.Event{Undo: true}
+	last := len(s.rated) - 1
+	if in.ID == "" {
+		if last < 0 {
+			return nil, cardOut{}, errors.New("no rating has been recorded here to take back; give a question's id to take back its last rating")
+		}
+		e.Reps = s.rated[last].reps // unless another program has rated it since
+		in.ID = s.rated[last].id
+	}
 	q, err := s.lookup(in.ID)
 	if err != nil {
 		return nil, cardOut{}, err
 	}
-	return s.save(q, practicestate.Event{Question: q, Undo: true})
+	e.Question = q
+	out, _, err := s.save(q, e)
+	if err != nil {
+		return nil, cardOut{}, err
+	}
+	for i := last; i >= 0; i-- {
+		if questionbank.IDKey(s.rated[i].id) == questionbank.IDKey(q.ID) {
+			s.rated = slices.Delete(s.rated, i, i+1)
+			break
+		}
+	}
+	return nil, out, nil
 }
 
 // save records e, in the file under its lock or in memory, and returns
-// the question's card after it.
-func (s *server) save(q questionbank.Question, e practicestate.Event) (*mcp.CallToolResult, cardOut, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	p, err := practicestate.Save(s.file, s.progress, e)
+// the question's card after it and its number of reviews.
+func (s *server) save(q questionbank.Question, e practicestate.Event) (cardOut, int, error) {
+	p, err := s.state.Save(e)
 	if err != nil {
-		return nil, cardOut{}, errors.New(practicestate.Message(err))
+		return cardOut{}, 0, errors.New(practicestate.Message(err))
 	}
-	s.progress = p
 	out := cardOut{ID: q.ID, State: srs.New.String()}
 	if c, ok := p.Card(q.ID); ok {
 		now := s.now()
 		out.State, out.Due, out.BackIn, out.Reps = c.State.String(), c.Due.Format(time.RFC3339), cli.When(c.Due, now), c.Reps
 	}
-	return nil, out, nil
+	return out, out.Reps, nil
 }
 
 // markdown returns a question with its guidance, as Markdown.
@@ -334,12 +335,16 @@ func markdown(q questionbank.Question) string {
 	return b.String()
 }
 
+// daily gives the question of the day without its guidance, as the
+// instructions ask: the learner answers first.
 func (s *server) daily(_ context.Context, req *mcp.ReadResourceRequest) (*mcp.ReadResourceResult, error) {
 	q, ok := s.bank.Daily(s.now().UTC(), "mcp", questionbank.Filter{})
 	if !ok {
 		return nil, mcp.ResourceNotFoundError(req.Params.URI)
 	}
-	return &mcp.ReadResourceResult{Contents: []*mcp.ResourceContents{{URI: req.Params.URI, MIMEType: "text/markdown", Text: markdown(q)}}}, nil
+	bare := questionbank.Question{ID: q.ID, Level: q.Level, Type: q.Type, Text: q.Text, Skills: q.Skills, Source: q.Source}
+	text := markdown(bare) + fmt.Sprintf("\nIts guidance: get_question with id %q and guidance: true, once the learner has answered.\n", q.ID)
+	return &mcp.ReadResourceResult{Contents: []*mcp.ResourceContents{{URI: req.Params.URI, MIMEType: "text/markdown", Text: text}}}, nil
 }
 
 func (s *server) question(_ context.Context, req *mcp.ReadResourceRequest) (*mcp.ReadResourceResult, error) {

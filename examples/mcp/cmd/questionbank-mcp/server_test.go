@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"os"
@@ -23,7 +24,7 @@ var t0 = time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
 
 // connect starts the server on the progress file name ("" for memory) at
 // the clock's time, and returns a client session to it.
-func connect(t *testing.T, name string, clock *time.Time) *mcp.ClientSession {
+func connect(t testing.TB, name string, clock *time.Time) *mcp.ClientSession {
 	t.Helper()
 	file, progress, err := practicestate.Open(name, srs.Scheduler{})
 	require.NoError(t, err)
@@ -181,7 +182,7 @@ func TestPracticeOnTheSharedFile(t *testing.T) {
 	require.NoError(t, err)
 	_, out = call(t, cs, "next_question", map[string]any{"query": "level:junior"})
 	assert.Nil(t, out["question"], "the other program's rating is seen")
-	assert.Equal(t, "Nothing is due now. The next question is due in 10 minutes (09:10).", out["message"])
+	assert.Equal(t, "Nothing is due. The next question is due in 10 minutes (09:10).", out["message"])
 
 	clock = t0.Add(11 * time.Minute)
 	_, out = call(t, cs, "next_question", map[string]any{"query": "level:junior"})
@@ -213,7 +214,10 @@ func TestResourcesAndPrompt(t *testing.T) {
 	require.Len(t, r.Contents, 1)
 	want, _ := questionbank.Default().Daily(t0, "mcp", questionbank.Filter{})
 	assert.Contains(t, r.Contents[0].Text, want.Text)
-	assert.Contains(t, r.Contents[0].Text, "### How to answer")
+	for _, guidance := range append(append([]string{want.Introduction, want.ExampleAnswer, "How to answer"}, want.HowToAnswer...), want.WhatNotToSay...) {
+		assert.NotContains(t, r.Contents[0].Text, guidance, "the daily question without its guidance")
+	}
+	assert.Contains(t, r.Contents[0].Text, `get_question with id "`+want.ID+`" and guidance: true`)
 
 	r, err = cs.ReadResource(ctx, &mcp.ReadResourceParams{URI: "questionbank://questions/senior-2"})
 	require.NoError(t, err)
@@ -236,8 +240,105 @@ func TestResourcesAndPrompt(t *testing.T) {
 func TestUsage(t *testing.T) {
 	var stderr strings.Builder
 	assert.Equal(t, 2, run(context.Background(), []string{"-weights", "1"}, nil, &stderr))
-	assert.Equal(t, "mcp: -weights: 1 weights; FSRS-6 takes 21\n", stderr.String())
+	assert.Equal(t, "questionbank-mcp: -weights: 1 weights; FSRS-6 takes 21\n", stderr.String())
 	stderr.Reset()
 	assert.Equal(t, 0, run(context.Background(), []string{"-h"}, nil, &stderr))
 	assert.Contains(t, stderr.String(), "Model Context Protocol")
+}
+
+// undo_rating without an id takes back the last rating this server
+// recorded, as the terminal's u does; one that another program has rated
+// since is left alone.
+func TestUndoTheLastRating(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "progress.json")
+	clock := t0
+	cs := connect(t, name, &clock)
+	res, _ := call(t, cs, "undo_rating", map[string]any{})
+	assert.True(t, res.IsError)
+	assert.Equal(t, "no rating has been recorded here to take back; give a question's id to take back its last rating", text(res))
+
+	for _, id := range []string{"junior-1", "junior-2", "lead-1"} {
+		res, _ = call(t, cs, "rate_answer", map[string]any{"id": id, "rating": "good"})
+		require.False(t, res.IsError, text(res))
+	}
+	res, out := call(t, cs, "undo_rating", map[string]any{"id": "junior-2"})
+	require.False(t, res.IsError, text(res))
+	assert.Equal(t, "new", out["state"])
+	res, out = call(t, cs, "undo_rating", nil)
+	require.False(t, res.IsError, text(res))
+	assert.Equal(t, "lead-1", out["id"], "the last rating recorded here")
+	assert.Equal(t, "new", out["state"])
+
+	// Another program rates junior-1 again: its last rating is not this
+	// server's, and is left alone.
+	f, _, err := practicestate.Open(name, srs.Scheduler{})
+	require.NoError(t, err)
+	q, _ := questionbank.Default().Get("junior-1")
+	_, err = practicestate.Save(f, nil, practicestate.Event{Question: q, Rating: srs.Easy, At: t0.Add(time.Hour)})
+	require.NoError(t, err)
+	res, _ = call(t, cs, "undo_rating", nil)
+	assert.True(t, res.IsError)
+	assert.Equal(t, `question "junior-1" has been rated again since, by another program: nothing is taken back`, text(res))
+	p, err := f.Read()
+	require.NoError(t, err)
+	c, _ := p.Card("junior-1")
+	assert.Equal(t, 2, c.Reps)
+}
+
+// next_question reads the progress file again only when it has changed:
+// garbage of the same size and time, written in place, is not read; once
+// its time changes, it is.
+func TestNextQuestionRereadsOnlyAChangedFile(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "progress.json")
+	clock := t0
+	cs := connect(t, name, &clock)
+	res, _ := call(t, cs, "rate_answer", map[string]any{"id": "junior-1", "rating": "good"})
+	require.False(t, res.IsError, text(res))
+
+	fi, err := os.Stat(name)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(name, bytes.Repeat([]byte("x"), int(fi.Size())), 0o644))
+	require.NoError(t, os.Chtimes(name, fi.ModTime(), fi.ModTime()))
+	res, out := call(t, cs, "next_question", map[string]any{"query": "level:junior"})
+	require.False(t, res.IsError, text(res))
+	assert.Equal(t, "junior-2", out["question"].(map[string]any)["id"], "the progress as saved")
+
+	later := fi.ModTime().Add(time.Second)
+	require.NoError(t, os.Chtimes(name, later, later))
+	res, _ = call(t, cs, "next_question", map[string]any{"query": "level:junior"})
+	assert.True(t, res.IsError, "the changed file is read")
+	assert.Contains(t, text(res), "invalid character 'x'")
+}
+
+// BenchmarkNextQuestionLargeFile calls next_question on a progress file
+// of 200,000 reviews (about 30 MB) that nothing else changes: the
+// server need not read it again.
+func BenchmarkNextQuestionLargeFile(b *testing.B) {
+	name := filepath.Join(b.TempDir(), "progress.json")
+	f, _, err := practicestate.Open(name, srs.Scheduler{})
+	require.NoError(b, err)
+	bank := questionbank.Default()
+	_, err = f.Update(func(p *srs.Progress) error {
+		at := t0
+		for i := range 200000 {
+			q := bank.All()[i%bank.Len()]
+			if _, err := p.Review(q, srs.Good, at); err != nil {
+				return err
+			}
+			at = at.Add(time.Minute)
+		}
+		return nil
+	})
+	require.NoError(b, err)
+	fi, err := os.Stat(name)
+	require.NoError(b, err)
+	clock := t0
+	cs := connect(b, name, &clock)
+	for b.Loop() {
+		res, err := cs.CallTool(context.Background(), &mcp.CallToolParams{Name: "next_question", Arguments: map[string]any{}})
+		if err != nil || res.IsError {
+			b.Fatal(err, res)
+		}
+	}
+	b.ReportMetric(float64(fi.Size())/1e6, "file-MB")
 }
