@@ -107,12 +107,12 @@
 //
 // Examples over the embedded corpus:
 //
-//	level>=senior type:technical          senior-1, lead-1, principal-1, architect-1
-//	type:situational                      principal-2, architect-2
-//	skill:scalability OR security         mid-2, senior-2, principal-2
-//	level<=developer -type:technical      junior-1, developer-2
-//	"api gate*"                           developer-1, lead-1
-//	kubernetes -level:architect           lead-1, principal-2
+//	level>=principal type:technical skill:consensus  coordination-service-or-database-lock, consensus-placement-multi-region
+//	type:situational skill:security                  api-key-committed-to-repository, sql-concatenation-in-senior-review, secrets-sprawl-after-breach
+//	skill:scalability OR skill:security-awareness    mid-2, senior-2, principal-2
+//	level<=developer -type:technical skill:testing   friday-merge-without-tests, improving-legacy-code-while-delivering, untested-pricing-module-deadline
+//	"api gate*" level<=developer                     developer-1, unfamiliar-codebase-upload-limit
+//	"fencing token*" -level:senior                   coordination-service-or-database-lock, consensus-placement-multi-region
 //
 // [ParseFilter] turns a query into a [Filter]; an error is a
 // [*SyntaxError] with the byte offset of the offending token, a message

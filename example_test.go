@@ -18,7 +18,7 @@ func ExampleDefault() {
 		fmt.Printf("%-11s %-9s %s\n", q.ID, q.Type, q.Text)
 	}
 	// Output:
-	// 14 questions
+	// 266 questions
 	// junior-1    behavioral Can you explain a technical project you've worked on and your specific contributions to it?
 	// junior-2    technical How do you approach debugging a piece of code that isn't functioning as expected?
 	// developer-1 technical Can you explain a complex backend system you've designed and the reasoning behind your design choices?
@@ -45,15 +45,18 @@ func ExampleBank_Filter() {
 	f := questionbank.And(
 		questionbank.ByLevel(questionbank.Lead, questionbank.Principal, questionbank.Architect),
 		questionbank.ByType(questionbank.Technical),
-		questionbank.Not(questionbank.BySkill("collaboration")),
+		questionbank.BySkill("idempotency", "consensus"),
+		questionbank.Not(questionbank.BySkill("architecture")),
 	)
 	for _, q := range bank.Filter(f) {
 		fmt.Println(q.ID, q.Skills)
 	}
 	fmt.Println(f)
 	// Output:
-	// lead-1 [Microservices Architecture Problem-solving Team Leadership Technical Expertise]
-	// level>=lead type:technical -skill:collaboration
+	// payment-flow-idempotency-review [Idempotency API Design Messaging]
+	// org-idempotency-standard-money-apis [Idempotency API Design Technical Strategy]
+	// coordination-service-or-database-lock [Consensus Technical Strategy Concurrency]
+	// level>=lead type:technical skill:consensus,idempotency -skill:architecture
 }
 
 func ExampleBank_Count() {
@@ -61,7 +64,7 @@ func ExampleBank_Count() {
 	f := questionbank.BySkill("problem solving") // any case; spaces, hyphens and underscores alike
 	fmt.Println(bank.Count(f), "of", bank.Len(), "questions test problem-solving")
 	// Output:
-	// 8 of 14 questions test problem-solving
+	// 8 of 266 questions test problem-solving
 }
 
 func ExampleBank_Sample() {
@@ -71,8 +74,8 @@ func ExampleBank_Sample() {
 		fmt.Println(q.ID, q.Text)
 	}
 	// Output:
-	// developer-2 Describe a time when you had to troubleshoot a production issue. What steps did you take to resolve it?
-	// junior-2 How do you approach debugging a piece of code that isn't functioning as expected?
+	// estimate-contact-csv-import Estimate, right now, adding CSV import of up to 10,000 customer contacts to an existing web app. Duplicates must be merged with existing contacts, and nobody has said what happens to invalid rows. Talk me through how you break it down, which unknowns you flag, and the range you would give.
+	// vague-feature-date-today A product manager messages you at 3 pm: sales has promised a customer "approval workflows" for purchase orders, and she needs a delivery date by end of day. Nobody has decided how many approval steps there are, who approves, or what happens on rejection. What do you reply, and what do you do before she needs an answer?
 }
 
 func ExampleParseFilter() {
@@ -91,6 +94,8 @@ func ExampleParseFilter() {
 	// lead-1
 	// principal-1
 	// architect-1
+	// retry-storm-after-dependency-blip
+	// monolith-decomposition-roadmap
 }
 
 func ExampleSyntaxError() {
@@ -108,7 +113,7 @@ func ExampleSyntaxError() {
 
 func ExampleBank_Query() {
 	bank := questionbank.Default()
-	qs, err := bank.Query(`"api gate*" OR kubernetes`)
+	qs, err := bank.Query(`"fencing token*" OR etcd`)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -121,16 +126,18 @@ func ExampleBank_Query() {
 	_, err = bank.Query("skill:scalabilty")
 	fmt.Println(err)
 	// Output:
-	// developer-1
-	// lead-1
-	// principal-2
-	// architect-1
+	// async-failover-lost-writes
+	// etcd-cluster-size-quorum-loss
+	// lease-lock-fencing-tokens
+	// ordered-unique-ids-clock-skew
+	// coordination-service-or-database-lock
+	// consensus-placement-multi-region
 	// questionbank: bad query at offset 6: no question in the bank tests skill "scalabilty"; did you mean "scalability"?
 }
 
 func ExampleBank_Deck() {
 	bank := questionbank.Default()
-	f := questionbank.ByLevel(questionbank.Senior, questionbank.Lead)
+	f := questionbank.And(questionbank.ByLevel(questionbank.Architect), questionbank.ByType(questionbank.Situational))
 	deck := bank.Deck(rand.New(rand.NewPCG(1, 0)), f)
 	for range 2 {
 		q, _ := deck.Next()
@@ -145,11 +152,12 @@ func ExampleBank_Deck() {
 		fmt.Println("asked", q.ID)
 	}
 	// Output:
-	// asked lead-2
-	// asked senior-2
-	// 2 left
-	// asked lead-1
-	// asked senior-1
+	// asked board-wants-four-nines
+	// asked critical-vendor-discontinued
+	// 3 left
+	// asked incompatible-target-architectures
+	// asked acquired-company-second-stack
+	// asked architect-2
 }
 
 func ExampleBank_Plan() {
@@ -167,16 +175,16 @@ func ExampleBank_Plan() {
 		fmt.Println(q.ID, q.Type)
 	}
 
-	_, err = bank.Plan(nil, questionbank.Quota{Filter: questionbank.ByType(questionbank.Competency), N: 2})
+	_, err = bank.Plan(nil, questionbank.Quota{Filter: questionbank.MustParseFilter("type:competency level:junior skill:debugging"), N: 2})
 	var short *questionbank.ShortfallError
 	if errors.As(err, &short) {
 		fmt.Printf("quota %d: wanted %d, can have %d\n", short.Quota, short.Want, short.Got)
 	}
 	// Output:
-	// senior-1 technical
-	// architect-1 technical
-	// junior-1 behavioral
-	// principal-2 situational
+	// sync-async-boundaries-checkout technical
+	// file-upload-threat-model technical
+	// disagreeing-with-teammate-approach behavioral
+	// org-incident-severity-command-standard technical
 	// quota 0: wanted 2, can have 1
 }
 
@@ -195,13 +203,14 @@ func ExampleBank_Facets() {
 	}
 	fmt.Println("Problem-solving:", fc.Skills["Problem-solving"])
 	// Output:
-	// total: 6
-	// lead 2
-	// principal 2
-	// architect 2
-	// behavioral 1
-	// technical 3
-	// situational 2
+	// total: 113
+	// lead 37
+	// principal 38
+	// architect 38
+	// behavioral 19
+	// technical 68
+	// competency 12
+	// situational 14
 	// Problem-solving: 3
 }
 
@@ -227,13 +236,13 @@ func ExampleLoadJSON() {
 		return
 	}
 	fmt.Println(bank.Len(), "questions")
-	qs, _ := bank.Query("skill:caching")
-	fmt.Println(qs[0].ID, qs[0].Text)
+	q, _ := bank.Get("cache-1")
+	fmt.Println(q.ID, q.Text)
 
 	_, err = questionbank.LoadJSON(strings.NewReader(`[{"id": "x", "level": "seniour", "type": "technical", "text": "?"}]`))
 	fmt.Println(err)
 	// Output:
-	// 15 questions
+	// 267 questions
 	// cache-1 How would you cache the results of a slow query?
 	// questionbank: line 1: question 0 (id "x"): unknown level "seniour"; did you mean "senior"? (levels are junior, developer, mid, senior, lead, principal, architect)
 }
@@ -300,11 +309,11 @@ func ExampleByText() {
 	}
 	// Output:
 	// Node.js         2
-	// api gateway     2
-	// api gate*       2
-	// race condition  1
-	// cache           4
-	// cach*           4
+	// api gateway     7
+	// api gate*       7
+	// race condition  2
+	// cache           52
+	// cach*           52
 }
 
 func ExampleBank_Version() {
@@ -328,10 +337,10 @@ func Example_quickStart() {
 		fmt.Println("  -", q.HowToAnswer[0])
 	}
 	// Output:
-	// architect-1: Can you describe your experience with designing scalable backend architectures?
-	//   - Begin with a brief overview of your relevant experience in backend architecture design.
-	// lead-1: Can you describe your experience with microservices architecture and how you've implemented it in past projects?
-	//   - Start by explaining what microservices architecture means to you
+	// partner-api-five-year-compatibility: Your logistics platform is launching a partner API that 400 carriers and retailers will integrate with, and contracts promise that an integration built on day one keeps working unchanged for five years. The internal domain model will certainly change in that time. How do you design the API and its evolution so the promise is kept?
+	//   - Decouple the external contract from the internal model with a translation layer, so internal refactors never change the wire format.
+	// zero-trust-migration-plan: Your organisation runs about 400 services across three Kubernetes clusters and an on-premises data centre, and 2,000 employees reach admin tools through a VPN that grants the whole internal network. After a phished laptop reached a database console, the CTO wants zero trust within two years. Design the target and the migration order.
+	//   - State the principle: no access because of network location; every request is authenticated as a workload or a user, authorised against policy, and encrypted, with least privilege and short-lived credentials.
 }
 
 func ExampleBank_ParseQuery() {
@@ -344,7 +353,7 @@ func ExampleBank_ParseQuery() {
 	}
 	fmt.Println(bank.Count(f), "matches:", f)
 	// Output:
-	// 4 matches: type:behavioral OR skill:conflict-resolution
+	// 46 matches: type:behavioral OR skill:conflict-resolution
 }
 
 func ExampleBank_Merge() {
@@ -361,14 +370,15 @@ func ExampleBank_Merge() {
 		fmt.Println(err)
 		return
 	}
-	for _, q := range bank.Filter(questionbank.BySkill("debugging")) {
+	for _, q := range bank.Filter(questionbank.And(questionbank.BySkill("debugging"), questionbank.ByLevel(questionbank.Mid))) {
 		fmt.Println(q.ID)
 	}
 	_, err = bank.Merge(mine)
 	fmt.Println(err)
 	// Output:
-	// junior-2
 	// mid-1
+	// kubernetes-cpu-throttling-oomkilled
+	// p99-regression-teammate-on-holiday
 	// go-1
 	// questionbank: merge: ID "go-1" is in both banks
 }
@@ -377,7 +387,7 @@ func ExampleBank_Skills() {
 	skills := questionbank.Default().Skills()
 	fmt.Println(len(skills), "skills, starting with", strings.Join(skills[:4], ", "))
 	// Output:
-	// 26 skills, starting with Technical Knowledge, Collaboration, Problem-solving, Communication
+	// 58 skills, starting with Technical Knowledge, Collaboration, Problem-solving, Communication
 }
 
 func ExampleParseType() {
@@ -395,7 +405,7 @@ func ExampleMustParseFilter() {
 	var seniorTechnical = questionbank.MustParseFilter("level>=senior type:technical")
 	fmt.Println(questionbank.Default().Count(seniorTechnical))
 	// Output:
-	// 4
+	// 92
 }
 
 func ExampleBySkill() {
@@ -411,26 +421,26 @@ func ExampleBySkill() {
 
 func ExampleNot() {
 	bank := questionbank.Default()
-	f := questionbank.And(questionbank.ByLevel(questionbank.Architect), questionbank.Not(questionbank.ByType(questionbank.Technical)))
+	f := questionbank.And(questionbank.BySkill("consensus"), questionbank.Not(questionbank.ByLevel(questionbank.Senior)))
 	for _, q := range bank.Filter(f) {
 		fmt.Println(q.ID, q.Type)
 	}
 	fmt.Println(f)
 	// Output:
-	// architect-2 situational
-	// level:architect -type:technical
+	// coordination-service-or-database-lock technical
+	// consensus-placement-multi-region technical
+	// skill:consensus -level:senior
 }
 
 func ExampleOr() {
-	f := questionbank.Or(questionbank.ByID("junior-1"), questionbank.ByLevel(questionbank.Architect))
+	f := questionbank.Or(questionbank.ByID("junior-1"), questionbank.And(questionbank.ByLevel(questionbank.Architect), questionbank.BySkill("consensus")))
 	for _, q := range questionbank.Default().Filter(f) {
 		fmt.Println(q.ID)
 	}
 	fmt.Printf("%q %q\n", questionbank.Or(), questionbank.And())
 	// Output:
 	// junior-1
-	// architect-1
-	// architect-2
+	// consensus-placement-multi-region
 	// "-()" ""
 }
 
@@ -438,17 +448,18 @@ func ExampleByLevelRange() {
 	bank := questionbank.Default()
 	f := questionbank.ByLevelRange(questionbank.Lead, questionbank.Architect)
 	fmt.Println(f, bank.Count(f))
-	// Output: level>=lead 6
+	// Output: level>=lead 113
 }
 
 func ExampleBank_Questions() {
 	bank := questionbank.Default()
-	for q := range bank.Questions(questionbank.MustParseFilter("type:situational")) {
+	for q := range bank.Questions(questionbank.MustParseFilter("type:situational skill:security")) {
 		fmt.Println(q.ID)
 	}
 	// Output:
-	// principal-2
-	// architect-2
+	// api-key-committed-to-repository
+	// sql-concatenation-in-senior-review
+	// secrets-sprawl-after-breach
 }
 
 func ExampleDeck_All() {
@@ -459,7 +470,7 @@ func ExampleDeck_All() {
 		n++
 	}
 	fmt.Println(n, "dealt,", deck.Remaining(), "left")
-	// Output: 2 dealt, 0 left
+	// Output: 38 dealt, 0 left
 }
 
 func ExampleBank_Daily() {
@@ -472,19 +483,19 @@ func ExampleBank_Daily() {
 		seen[q.ID] = true
 	}
 	fmt.Println(len(seen), "different questions in", bank.Count(f), "days")
-	// Output: 8 different questions in 8 days
+	// Output: 152 different questions in 152 days
 }
 
 func ExampleBank_Search() {
 	bank := questionbank.Default()
 	hits, _ := bank.Search("caching level>=senior", 3)
 	for _, h := range hits {
-		fmt.Printf("%-12s %.2f\n", h.Question.ID, h.Score)
+		fmt.Printf("%-36s %.2f\n", h.Question.ID, h.Score)
 	}
 	// Output:
-	// senior-1     1.23
-	// principal-1  1.21
-	// architect-2  1.17
+	// shared-cache-tier-or-team-caches     3.45
+	// caching-policy-after-revoked-access  3.43
+	// multi-tier-cache-invalidation        3.43
 }
 
 func ExampleIDKey() {

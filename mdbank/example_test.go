@@ -58,7 +58,7 @@ func ExampleWrite() {
 	files, _ := filepath.Glob(filepath.Join(dir, "*.md"))
 	bank, err := mdbank.Load(os.DirFS(dir))
 	fmt.Println(len(files), "files,", bank.Len(), "questions,", err)
-	// Output: 14 files, 14 questions, <nil>
+	// Output: 266 files, 266 questions, <nil>
 }
 
 func ExampleMarshal() {

@@ -149,7 +149,12 @@ func TestCSVReadsBackAsJSON(t *testing.T) {
 	require.Len(t, rows, 1+len(qs))
 	assert.Equal(t, []string{"id", "level", "type", "text", "introduction", "how_to_answer", "what_not_to_say", "example_answer", "skills", "follow_ups", "source"}, rows[0])
 	for i, r := range rows[1:] {
-		assert.Equal(t, qs[i].Source.Title+" · "+qs[i].Source.URL, r[10], "the source, in one cell")
+		src := qs[i].Source
+		want := src.Title + " · " + src.URL
+		if src.Licence != "" {
+			want += " · " + src.Licence
+		}
+		assert.Equal(t, want, r[10], "the source, in one cell, its licence too")
 	}
 	lines := func(s string) []string {
 		if s == "" {

@@ -26,6 +26,16 @@ func draw(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	return code, out.String(), errb.String()
 }
 
+// sourcePage is a bank of the source page's 14 questions, the fixed bank
+// that tests naming the questions they expect draw from.
+const sourcePage = "../../data/sourcepage.json"
+
+// drawPage runs draw on the source page's bank.
+func drawPage(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	return draw(t, append([]string{"-bank", sourcePage}, args...)...)
+}
+
 func TestMainJob(t *testing.T) {
 	code, out, errOut := draw(t, "-q", "level>=senior type:technical", "-n", "2", "-seed", "7")
 	require.Equal(t, 0, code, errOut)
@@ -44,7 +54,7 @@ func TestMainJob(t *testing.T) {
 func TestFormats(t *testing.T) {
 	for _, format := range []string{"text", "markdown", "json", "anki", "csv", "kit"} {
 		t.Run(format, func(t *testing.T) {
-			code, out, errOut := draw(t, "-q", "type:situational", "-n", "5", "-seed", "3", "-format", format)
+			code, out, errOut := drawPage(t, "-q", "type:situational", "-n", "5", "-seed", "3", "-format", format)
 			require.Equal(t, 0, code, errOut)
 			assert.Equal(t, "draw: only 2 questions match \"type:situational\"\n", errOut)
 			switch format {
@@ -84,18 +94,18 @@ func boolInt(b bool) int {
 }
 
 func TestNoMatches(t *testing.T) {
-	code, out, errOut := draw(t, "-q", "level:junior type:situational", "-format", "json")
+	code, out, errOut := drawPage(t, "-q", "level:junior type:situational", "-format", "json")
 	assert.Equal(t, 1, code, "as grep: 1 when nothing matched")
 	assert.Equal(t, "[]\n", out)
 	assert.Equal(t, "draw: no question matches \"level:junior type:situational\"\n", errOut)
 }
 
 func TestFewerMatchesThanAsked(t *testing.T) {
-	code, out, errOut := draw(t, "-q", "id:junior-1", "-n", "3")
+	code, out, errOut := drawPage(t, "-q", "id:junior-1", "-n", "3")
 	assert.Equal(t, 0, code)
 	assert.NotEmpty(t, out)
 	assert.Equal(t, "draw: only 1 question matches \"id:junior-1\"\n", errOut)
-	code, _, errOut = draw(t, "-q", "level:junior", "-n", "5")
+	code, _, errOut = drawPage(t, "-q", "level:junior", "-n", "5")
 	assert.Equal(t, 0, code)
 	assert.Equal(t, "draw: only 2 questions match \"level:junior\"\n", errOut)
 }
@@ -249,7 +259,7 @@ func TestDeck(t *testing.T) {
 
 func TestPlan(t *testing.T) {
 	args := []string{"-plan", "type:technical=2,type:behavioral=1", "-q", "level>=mid", "-seed", "42", "-format", "json"}
-	code, out, errOut := draw(t, args...)
+	code, out, errOut := drawPage(t, args...)
 	require.Equal(t, 0, code, errOut)
 	var qs []questionbank.Question
 	require.NoError(t, json.Unmarshal([]byte(out), &qs))
@@ -260,24 +270,24 @@ func TestPlan(t *testing.T) {
 	for _, q := range qs {
 		assert.GreaterOrEqual(t, q.Level, questionbank.Mid, "-q narrows every quota")
 	}
-	_, again, _ := draw(t, args...)
+	_, again, _ := drawPage(t, args...)
 	assert.Equal(t, out, again, "the same seed, the same kit for every candidate")
 
 	// A quota's query may hold commas and "=".
-	code, out, errOut = draw(t, "-plan", "skill:scalability,security-awareness=2, level=junior=1", "-seed", "1", "-format", "json")
+	code, out, errOut = drawPage(t, "-plan", "skill:scalability,security-awareness=2, level=junior=1", "-seed", "1", "-format", "json")
 	require.Equal(t, 0, code, errOut)
 	require.NoError(t, json.Unmarshal([]byte(out), &qs))
 	assert.Len(t, qs, 3)
 
-	code, _, errOut = draw(t, "-plan", "type:situational=3")
+	code, _, errOut = drawPage(t, "-plan", "type:situational=3")
 	assert.Equal(t, 1, code)
 	assert.Equal(t, "draw: -plan: quota 1 asks for 3, but only 2 questions match it once the quotas before it are filled\n", errOut)
 	for _, bad := range []string{"type:technical", "type:technical=0", "typ:technical=1", "type:technical=x"} {
-		code, _, errOut := draw(t, "-plan", bad)
+		code, _, errOut := drawPage(t, "-plan", bad)
 		assert.Equal(t, 2, code, bad)
 		assert.Contains(t, errOut, "draw: -plan:", bad)
 	}
-	code, _, errOut = draw(t, "-plan", "type:technical=1", "-n", "2")
+	code, _, errOut = drawPage(t, "-plan", "type:technical=1", "-n", "2")
 	assert.Equal(t, 2, code)
 	assert.Contains(t, errOut, "-n and -plan do not go together")
 }
@@ -375,7 +385,7 @@ func TestCheckStrict(t *testing.T) {
 }
 
 func TestEveryMatch(t *testing.T) {
-	code, out, errOut := draw(t, "-n", "0", "-q", "level>=lead", "-format", "json")
+	code, out, errOut := drawPage(t, "-n", "0", "-q", "level>=lead", "-format", "json")
 	require.Equal(t, 0, code, errOut)
 	var qs []questionbank.Question
 	require.NoError(t, json.Unmarshal([]byte(out), &qs))
@@ -385,12 +395,12 @@ func TestEveryMatch(t *testing.T) {
 	}
 	assert.Equal(t, []string{"lead-1", "lead-2", "principal-1", "principal-2", "architect-1", "architect-2"}, ids, "every match, in corpus order")
 
-	code, out, _ = draw(t, "-n", "0", "-q", "level>=lead", "-format", "json", "-seed", "3")
+	code, out, _ = drawPage(t, "-n", "0", "-q", "level>=lead", "-format", "json", "-seed", "3")
 	require.Equal(t, 0, code)
 	require.NoError(t, json.Unmarshal([]byte(out), &qs))
 	assert.Len(t, qs, 6, "every match, shuffled")
 
-	code, out, _ = draw(t, "-n", "0", "-format", "anki", "-notetype", "Einfach", "-deck", "Interviews 2026")
+	code, out, _ = drawPage(t, "-n", "0", "-format", "anki", "-notetype", "Einfach", "-deck", "Interviews 2026")
 	require.Equal(t, 0, code)
 	assert.Contains(t, out, "#notetype:Einfach\n#deck:Interviews 2026\n")
 	assert.Equal(t, 6+14, strings.Count(out, "\n"))

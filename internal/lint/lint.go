@@ -46,17 +46,20 @@ type Pair struct {
 	Shared []string // the words they share, rarest first, at most eight
 }
 
-// stopWords are the words too common in questions to say what one is
-// about, whatever the bank.
-var stopWords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`a an and are as at be but by can could do does for from has have how
-		i if in into is it its me my not of on or our should so than that the their them then there
-		these they this to us was we were what when where which while who why will with would you your`) {
-		m[w] = true
+// isStopWord reports whether w is too common in questions to say what one
+// is about, whatever the bank. (A switch, not a map, so that importing the
+// package does no work.)
+func isStopWord(w string) bool {
+	switch w {
+	case "a", "an", "and", "are", "as", "at", "be", "but", "by", "can", "could", "do", "does", "for",
+		"from", "has", "have", "how", "i", "if", "in", "into", "is", "it", "its", "me", "my", "not", "of",
+		"on", "or", "our", "should", "so", "than", "that", "the", "their", "them", "then", "there",
+		"these", "they", "this", "to", "us", "was", "we", "were", "what", "when", "where", "which",
+		"while", "who", "why", "will", "with", "would", "you", "your":
+		return true
 	}
-	return m
-}()
+	return false
+}
 
 // terms returns the distinct stems of d, stop words left out, each with
 // the first word that gave it. stemOf remembers the stems of words seen.
@@ -64,7 +67,7 @@ func terms(d Doc, stemOf map[string]string) map[string]string {
 	out := map[string]string{}
 	add := func(s string) {
 		for _, w := range textsearch.Words(s) {
-			if stopWords[w] || len(w) < 2 {
+			if isStopWord(w) || len(w) < 2 {
 				continue
 			}
 			st, ok := stemOf[w]
