@@ -36,6 +36,10 @@ type fakeClock struct{ now time.Time }
 func (c *fakeClock) Now() time.Time        { return c.now }
 func (c *fakeClock) Sleep(d time.Duration) { c.now = c.now.Add(d) }
 
+// sourcePage is a fixed bank of the source page's 14 questions, for tests
+// that name or count the questions they expect: the built-in bank grows.
+const sourcePage = "../../data/sourcepage.json"
+
 // practice runs a session with the given input lines.
 func practice(t *testing.T, input string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
@@ -59,12 +63,12 @@ func readState(t *testing.T, name string) state {
 	return state{p, answers}
 }
 
-// TestSpacedRepetition drives four runs over the two junior questions: a
-// question rated Good comes back after its 10-minute learning step, and
-// not before; one rated Easy not before its due day.
+// TestSpacedRepetition drives four runs over the two junior questions of
+// the source page: a question rated Good comes back after its 10-minute
+// learning step, and not before; one rated Easy not before its due day.
 func TestSpacedRepetition(t *testing.T) {
 	stateFile := filepath.Join(t.TempDir(), "state.json")
-	args := []string{"-q", "level:junior", "-seed", "3", "-state", stateFile}
+	args := []string{"-bank", sourcePage, "-q", "level:junior", "-seed", "3", "-state", stateFile}
 
 	at(t, t0)
 	code, out, errOut := practice(t, "Microservices, mostly.\n3\n\n4\n", args...)
@@ -177,7 +181,7 @@ func TestCorruptState(t *testing.T) {
 func TestStateIsWrittenAtomically(t *testing.T) {
 	dir := t.TempDir()
 	stateFile := filepath.Join(dir, "state.json")
-	_, _, errOut := practice(t, "\n3\n\n3\n", "-q", "level:junior", "-state", stateFile)
+	_, _, errOut := practice(t, "\n3\n\n3\n", "-bank", sourcePage, "-q", "level:junior", "-state", stateFile)
 	require.Empty(t, errOut)
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
@@ -197,7 +201,7 @@ func TestPracticeUsage(t *testing.T) {
 	assert.Equal(t, 0, code)
 	assert.Contains(t, errOut, "-state")
 
-	code, out, _ := practice(t, "", "-q", "level:junior type:situational")
+	code, out, _ := practice(t, "", "-bank", sourcePage, "-q", "level:junior type:situational")
 	assert.Equal(t, 0, code)
 	assert.Contains(t, out, "No question matches the query.")
 }
@@ -205,7 +209,7 @@ func TestPracticeUsage(t *testing.T) {
 func TestUndoTakesBackTheLastRating(t *testing.T) {
 	stateFile := filepath.Join(t.TempDir(), "state.json")
 	at(t, t0)
-	args := []string{"-q", "level:junior", "-seed", "3", "-state", stateFile}
+	args := []string{"-bank", sourcePage, "-q", "level:junior", "-seed", "3", "-state", stateFile}
 	// Rate the first Good, take it back at the second's answer, rate it
 	// Easy, then the second Hard.
 	code, out, errOut := practice(t, "first\n3\nu\n\n4\n\n2\n", args...)

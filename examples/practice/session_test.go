@@ -113,7 +113,7 @@ func TestCommands(t *testing.T) {
 		assert.Contains(t, out, "Skipped.", "%q skips", skip)
 	}
 	for _, quit := range []string{"q", "Q", "quit", "QUIT"} {
-		code, out, _ := practice(t, quit+"\n", "-q", "level:junior", "-seed", "1")
+		code, out, _ := practice(t, quit+"\n", "-bank", sourcePage, "-q", "level:junior", "-seed", "1")
 		assert.Equal(t, 0, code)
 		assert.Contains(t, out, "Rated 0, skipped 0; 2 left for now.", "%q quits", quit)
 		assert.NotContains(t, out, "How to answer")

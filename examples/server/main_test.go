@@ -18,6 +18,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/backendprep/questionbank"
+	"github.com/backendprep/questionbank/examples/internal/cli"
 )
 
 func get(t *testing.T, h http.Handler, method, target string) (int, http.Header, map[string]any) {
@@ -40,10 +41,11 @@ func idsOf(t *testing.T, body map[string]any) []string {
 }
 
 func TestQuestions(t *testing.T) {
-	h := newHandler(questionbank.Default())
+	bank := sourcePage(t)
+	h := newHandler(bank)
 	code, _, body := get(t, h, "GET", "/questions?q="+url.QueryEscape("level>=senior type:technical"))
 	require.Equal(t, 200, code)
-	assert.Equal(t, questionbank.Default().Version(), body["version"])
+	assert.Equal(t, bank.Version(), body["version"])
 	assert.Equal(t, 4.0, body["total"])
 	assert.Equal(t, []string{"senior-1", "lead-1", "principal-1", "architect-1"}, idsOf(t, body), "every match, in corpus order")
 
@@ -63,7 +65,7 @@ func TestQuestions(t *testing.T) {
 	require.Equal(t, 200, code)
 	assert.Equal(t, []any{}, body["questions"], "no matches is an empty list, not null")
 
-	q, _ := questionbank.Default().Get("mid-2")
+	q, _ := bank.Get("mid-2")
 	code, _, body = get(t, h, "GET", "/questions?q=id:mid-2")
 	require.Equal(t, 200, code)
 	want, _ := json.Marshal(q)
@@ -87,7 +89,7 @@ func TestQuestionByID(t *testing.T) {
 }
 
 func TestFacets(t *testing.T) {
-	h := newHandler(questionbank.Default())
+	h := newHandler(sourcePage(t))
 	code, _, body := get(t, h, "GET", "/facets?q="+url.QueryEscape("level>=lead"))
 	require.Equal(t, 200, code)
 	assert.Equal(t, 6.0, body["total"])
@@ -189,7 +191,7 @@ func TestServeAndShutdown(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("server did not shut down")
 	}
-	assert.Contains(t, stdout.String(), "serving 14 questions")
+	assert.Contains(t, stdout.String(), fmt.Sprintf("serving %d questions", questionbank.Default().Len()), "the built-in bank")
 	assert.Contains(t, stdout.String(), "server: stopped")
 }
 
@@ -254,6 +256,18 @@ func TestConcurrentClients(t *testing.T) {
 		t.Error(err)
 	}
 	t.Logf("%d requests from %d clients in %v", clients*requests, clients, time.Since(start))
+}
+
+// sourcePageFile is a fixed bank of the source page's 14 questions.
+const sourcePageFile = "../../data/sourcepage.json"
+
+// sourcePage returns the bank of sourcePageFile, for tests that name or
+// count the questions they expect: the built-in bank grows.
+func sourcePage(t *testing.T) *questionbank.Bank {
+	t.Helper()
+	bank, err := cli.LoadBank(sourcePageFile)
+	require.NoError(t, err)
+	return bank
 }
 
 // newHandler returns the API and the practice page over bank, with its

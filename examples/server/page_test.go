@@ -51,7 +51,7 @@ func post(t *testing.T, h http.Handler, target string, form url.Values) *httptes
 
 func TestPageShowsAQuestion(t *testing.T) {
 	clock := t0
-	h := pageServer(t, questionbank.Default(), "", &clock)
+	h := pageServer(t, sourcePage(t), "", &clock)
 	rec := getPage(t, h, "/?q="+url.QueryEscape("level:junior"))
 	require.Equal(t, 200, rec.Code)
 	body := rec.Body.String()
@@ -100,7 +100,7 @@ func TestPageIgnoresParametersItDoesNotKnow(t *testing.T) {
 // with the reason; an unknown ID is said to be unknown.
 func TestPageShowsAQuestionOutsideTheQueue(t *testing.T) {
 	clock := t0
-	h := pageServer(t, questionbank.Default(), "", &clock)
+	h := pageServer(t, sourcePage(t), "", &clock)
 	post(t, h, "/rate", url.Values{"id": {"lead-1"}, "rating": {"4"}, "reps": {"1"}})
 	for target, want := range map[string]string{
 		"/?id=lead-1&show=1":                    "Not in today&#39;s queue: due in 8 days",
@@ -154,7 +154,7 @@ func TestPageEscapesBankText(t *testing.T) {
 func TestRatingWithoutJavaScript(t *testing.T) {
 	name := filepath.Join(t.TempDir(), "progress.json")
 	clock := t0
-	h := pageServer(t, questionbank.Default(), name, &clock)
+	h := pageServer(t, sourcePage(t), name, &clock)
 	rate := url.Values{"q": {"level:junior"}, "id": {"junior-1"}, "rating": {"3"}, "reps": {"1"}}
 	rec := post(t, h, "/rate", rate)
 	require.Equal(t, http.StatusSeeOther, rec.Code, rec.Body.String())
@@ -229,10 +229,11 @@ func TestBadForms(t *testing.T) {
 func TestTwoTabsLoseNothing(t *testing.T) {
 	name := filepath.Join(t.TempDir(), "progress.json")
 	clock := t0
-	a := pageServer(t, questionbank.Default(), name, &clock)
-	b := pageServer(t, questionbank.Default(), name, &clock)
+	bank := sourcePage(t)
+	a := pageServer(t, bank, name, &clock)
+	b := pageServer(t, bank, name, &clock)
 	var wg sync.WaitGroup
-	for i, q := range questionbank.Default().All() {
+	for i, q := range bank.All() {
 		h := a
 		if i%2 == 1 {
 			h = b
@@ -251,9 +252,10 @@ func TestTwoTabsLoseNothing(t *testing.T) {
 func TestProgressSurvivesARestart(t *testing.T) {
 	name := filepath.Join(t.TempDir(), "progress.json")
 	clock := t0
-	h := pageServer(t, questionbank.Default(), name, &clock)
+	bank := sourcePage(t)
+	h := pageServer(t, bank, name, &clock)
 	post(t, h, "/rate", url.Values{"id": {"lead-1"}, "rating": {"4"}, "reps": {"1"}})
-	again := pageServer(t, questionbank.Default(), name, &clock) // a new process
+	again := pageServer(t, bank, name, &clock) // a new process
 	body := getPage(t, again, "/?q=level%3Alead").Body.String()
 	assert.Contains(t, body, "<strong>0 due</strong>, <strong>1 new</strong>")
 }

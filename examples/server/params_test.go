@@ -156,7 +156,7 @@ func TestDaily(t *testing.T) {
 }
 
 func TestSearch(t *testing.T) {
-	h := newHandler(questionbank.Default())
+	h := newHandler(sourcePage(t))
 	code, hdr, body := get(t, h, "GET", "/search?q="+url.QueryEscape("caching level>=senior")+"&n=2")
 	require.Equal(t, 200, code, body)
 	assert.Equal(t, 3.0, body["total"])
