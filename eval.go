@@ -134,11 +134,9 @@ func (b *Bank) matches(f Filter, yield func(i int) bool) {
 	}
 	bp, _ := b.evalAll(p)
 	defer bitset.Put(bp)
-	for wi, w := range *bp {
-		for ; w != 0; w &= w - 1 {
-			if !yield(wi*64 + bits.TrailingZeros64(w)) {
-				return
-			}
+	for i := range bitset.Ones(*bp) {
+		if !yield(i) {
+			return
 		}
 	}
 }

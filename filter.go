@@ -38,7 +38,7 @@ const (
 )
 
 // A node is one element of a filter's tree. Nodes are never modified once
-// built, except for the compiled cache, which is atomic.
+// built, except for their plan, which is atomic.
 type node struct {
 	kind nodeKind
 	mask uint16             // kindLevel, kindType: bit l or t set for each member
@@ -46,8 +46,8 @@ type node struct {
 	text *textsearch.Phrase // kindText: the words, their stems, and whether the last is a prefix
 	kids []*node            // kindAnd, kindOr: two or more; kindNot: one
 
-	// plan caches this node compiled against the last Bank it was
-	// used with.
+	// plan is this node's plan for the last Bank it was used with
+	// (plan.go).
 	plan atomic.Pointer[plan]
 }
 

@@ -91,7 +91,7 @@ func (b *Bank) Sample(r *rand.Rand, n int, f Filter) []Question {
 	}
 	// A large sample: list the matches and shuffle the first k into place.
 	all := make([]int, 0, m)
-	forEachBit(set, func(i int) { all = append(all, i) })
+	all = slices.AppendSeq(all, bitset.Ones(set))
 	for i := range k {
 		j := i + intN(r, m-i)
 		all[i], all[j] = all[j], all[i]
@@ -121,15 +121,6 @@ func selectRanks(set []uint64, ranks, dst []int) []int {
 		seen += c
 	}
 	return dst[:k]
-}
-
-func forEachBit(set []uint64, f func(i int)) {
-	for wi, w := range set {
-		for w != 0 {
-			f(wi*64 + bits.TrailingZeros64(w))
-			w &= w - 1
-		}
-	}
 }
 
 // A Deck deals the questions a filter matches, each once, in random order:
@@ -242,7 +233,9 @@ func (b *Bank) Plan(r *rand.Rand, quotas ...Quota) ([]Question, error) {
 		bp, m := b.evalAll(b.compile(q.Filter))
 		pq.match = append([]uint64(nil), (*bp)...)
 		pq.cand = make([]int32, 0, m)
-		forEachBit(pq.match, func(i int) { pq.cand = append(pq.cand, int32(i)) })
+		for i := range bitset.Ones(pq.match) {
+			pq.cand = append(pq.cand, int32(i))
+		}
 		bitset.Put(bp)
 		for got := range q.N {
 			if !pl.augment(k) {

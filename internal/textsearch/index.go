@@ -257,8 +257,8 @@ func indexPart(fields Fields, lo, hi int) *part {
 
 // stemWord returns the stem of a folded word held in a buffer: from the
 // index, without allocating, for a word of the documents' own text, and
-// from the stemmer otherwise. A nil index is for text outside any.
-// (A method, not a func value, so that the buffer does not escape.)
+// from the stemmer otherwise; a nil index always asks the stemmer. (A
+// method, not a func value, so that the buffer does not escape.)
 func (t *Index) stemWord(w []byte) string {
 	if t != nil {
 		if e := t.words[string(w)]; e != nil {
