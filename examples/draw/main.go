@@ -141,22 +141,28 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if *planText != "" {
 		return drawPlan(stdout, stderr, bank, f, *planText, *seed, format, anki)
 	}
+	return drawSample(stdout, stderr, bank, f, *query, *n, *seed, format, anki)
+}
+
+// drawSample draws n questions matching f (every match for 0), says so if
+// fewer match, writes them in format, and returns the exit status.
+func drawSample(stdout, stderr io.Writer, bank *questionbank.Bank, f questionbank.Filter, query string, n int, seed uint64, format render.Format, anki render.AnkiDeck) int {
 	var qs []questionbank.Question
 	switch {
-	case *n == 0 && *seed == 0: // every match, in corpus order
+	case n == 0 && seed == 0: // every match, in corpus order
 		qs = bank.Filter(f)
-	case *n == 0: // every match, shuffled by the seed
-		qs = bank.Sample(cli.Rand(*seed), bank.Count(f), f)
+	case n == 0: // every match, shuffled by the seed
+		qs = bank.Sample(cli.Rand(seed), bank.Count(f), f)
 	default:
-		qs = bank.Sample(cli.Rand(*seed), *n, f)
+		qs = bank.Sample(cli.Rand(seed), n, f)
 	}
 	switch {
 	case len(qs) == 0:
-		fmt.Fprintf(stderr, "draw: no question matches %q\n", *query)
-	case len(qs) == 1 && *n > 1:
-		fmt.Fprintf(stderr, "draw: only 1 question matches %q\n", *query)
-	case len(qs) < *n:
-		fmt.Fprintf(stderr, "draw: only %d questions match %q\n", len(qs), *query)
+		fmt.Fprintf(stderr, "draw: no question matches %q\n", query)
+	case len(qs) == 1 && n > 1:
+		fmt.Fprintf(stderr, "draw: only 1 question matches %q\n", query)
+	case len(qs) < n:
+		fmt.Fprintf(stderr, "draw: only %d questions match %q\n", len(qs), query)
 	}
 	return write(stdout, stderr, format, anki, qs)
 }
