@@ -3,6 +3,9 @@
 // its tools, calls each with good and bad input, validates every
 // structured result against the tool's declared output schema (with ajv,
 // as well as the SDK's own check), and reads the progress file after.
+// The server runs on the source page's 14 questions (data/sourcepage.json),
+// not the built-in bank, so that the checks that count questions hold as
+// the built-in bank grows.
 //
 //	node client.mjs PATH/TO/questionbank-mcp
 //
@@ -14,12 +17,14 @@ import Ajv from "ajv";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 const bin = process.argv[2];
 if (!bin) {
   console.error("usage: node client.mjs PATH/TO/questionbank-mcp");
   process.exit(2);
 }
+const bank = fileURLToPath(new URL("../../../data/sourcepage.json", import.meta.url));
 const state = join(mkdtempSync(join(tmpdir(), "qb-mcp-")), "progress.json");
 let passed = 0, failed = 0;
 const check = (ok, what) => {
@@ -27,7 +32,7 @@ const check = (ok, what) => {
 };
 
 const client = new Client({ name: "questionbank-e2e", version: "1.0.0" });
-await client.connect(new StdioClientTransport({ command: bin, args: ["-state", state] }));
+await client.connect(new StdioClientTransport({ command: bin, args: ["-bank", bank, "-state", state] }));
 
 const { tools } = await client.listTools();
 const names = tools.map((t) => t.name).sort();

@@ -22,13 +22,27 @@ import (
 
 var t0 = time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
 
-// connect starts the server on the progress file name ("" for memory) at
-// the clock's time, and returns a client session to it.
-func connect(t testing.TB, name string, clock *time.Time) *mcp.ClientSession {
+// sourcePageLen is how many questions the source page has: the first of
+// the built-in bank, in their order.
+const sourcePageLen = 14
+
+// sourcePage returns a bank of the source page's questions alone. Tests
+// that name or count the questions they expect run on it, so that the
+// built-in bank can grow without rewriting them.
+func sourcePage(t testing.TB) *questionbank.Bank {
+	t.Helper()
+	b, err := questionbank.New(questionbank.Default().All()[:sourcePageLen])
+	require.NoError(t, err)
+	return b
+}
+
+// connect starts the server on bank and the progress file name ("" for
+// memory) at the clock's time, and returns a client session to it.
+func connect(t testing.TB, bank *questionbank.Bank, name string, clock *time.Time) *mcp.ClientSession {
 	t.Helper()
 	file, progress, err := practicestate.Open(name, srs.Scheduler{})
 	require.NoError(t, err)
-	s := newServer(&cli.Practice{Bank: questionbank.Default(), File: file, Progress: progress, NewPerDay: 10}, func() time.Time { return *clock })
+	s := newServer(&cli.Practice{Bank: bank, File: file, Progress: progress, NewPerDay: 10}, func() time.Time { return *clock })
 	st, ct := mcp.NewInMemoryTransports()
 	ctx := context.Background()
 	_, err = s.Connect(ctx, st, nil)
@@ -66,7 +80,7 @@ func text(res *mcp.CallToolResult) string {
 
 func TestListsEverything(t *testing.T) {
 	clock := t0
-	cs := connect(t, "", &clock)
+	cs := connect(t, questionbank.Default(), "", &clock)
 	ctx := context.Background()
 	var tools []string
 	for tool, err := range cs.Tools(ctx, nil) {
@@ -97,7 +111,7 @@ func TestListsEverything(t *testing.T) {
 
 func TestSearchAndDraw(t *testing.T) {
 	clock := t0
-	cs := connect(t, "", &clock)
+	cs := connect(t, sourcePage(t), "", &clock)
 	res, out := call(t, cs, "search_questions", map[string]any{"query": "caching", "n": 2})
 	require.False(t, res.IsError, text(res))
 	hits := out["hits"].([]any)
@@ -128,7 +142,7 @@ func TestSearchAndDraw(t *testing.T) {
 
 func TestGetQuestion(t *testing.T) {
 	clock := t0
-	cs := connect(t, "", &clock)
+	cs := connect(t, sourcePage(t), "", &clock)
 	res, out := call(t, cs, "get_question", map[string]any{"id": "LEAD-2"})
 	require.False(t, res.IsError, text(res))
 	assert.Equal(t, "lead-2", out["id"])
@@ -150,7 +164,8 @@ func TestGetQuestion(t *testing.T) {
 func TestPracticeOnTheSharedFile(t *testing.T) {
 	name := filepath.Join(t.TempDir(), "progress.json")
 	clock := t0
-	cs := connect(t, name, &clock)
+	bank := sourcePage(t)
+	cs := connect(t, bank, name, &clock)
 	res, out := call(t, cs, "next_question", map[string]any{"query": "level:junior"})
 	require.False(t, res.IsError, text(res))
 	assert.Equal(t, 2.0, out["new"])
@@ -174,9 +189,9 @@ func TestPracticeOnTheSharedFile(t *testing.T) {
 	// Another program rates the other junior question in the same file.
 	f, _, err := practicestate.Open(name, srs.Scheduler{})
 	require.NoError(t, err)
-	other, _ := questionbank.Default().Get("junior-2")
+	other, _ := bank.Get("junior-2")
 	if id == "junior-2" {
-		other, _ = questionbank.Default().Get("junior-1")
+		other, _ = bank.Get("junior-1")
 	}
 	_, err = practicestate.Save(f, nil, practicestate.Event{Question: other, Rating: srs.Easy, At: t0})
 	require.NoError(t, err)
@@ -207,12 +222,13 @@ func TestPracticeOnTheSharedFile(t *testing.T) {
 
 func TestResourcesAndPrompt(t *testing.T) {
 	clock := t0
-	cs := connect(t, "", &clock)
+	bank := sourcePage(t)
+	cs := connect(t, bank, "", &clock)
 	ctx := context.Background()
 	r, err := cs.ReadResource(ctx, &mcp.ReadResourceParams{URI: "questionbank://daily"})
 	require.NoError(t, err)
 	require.Len(t, r.Contents, 1)
-	want, _ := questionbank.Default().Daily(t0, "mcp", questionbank.Filter{})
+	want, _ := bank.Daily(t0, "mcp", questionbank.Filter{})
 	assert.Contains(t, r.Contents[0].Text, want.Text)
 	for _, guidance := range append(append([]string{want.Introduction, want.ExampleAnswer, "How to answer"}, want.HowToAnswer...), want.WhatNotToSay...) {
 		assert.NotContains(t, r.Contents[0].Text, guidance, "the daily question without its guidance")
@@ -252,7 +268,8 @@ func TestUsage(t *testing.T) {
 func TestUndoTheLastRating(t *testing.T) {
 	name := filepath.Join(t.TempDir(), "progress.json")
 	clock := t0
-	cs := connect(t, name, &clock)
+	bank := sourcePage(t)
+	cs := connect(t, bank, name, &clock)
 	res, _ := call(t, cs, "undo_rating", map[string]any{})
 	assert.True(t, res.IsError)
 	assert.Equal(t, "no rating has been recorded here to take back; give a question's id to take back its last rating", text(res))
@@ -273,7 +290,7 @@ func TestUndoTheLastRating(t *testing.T) {
 	// server's, and is left alone.
 	f, _, err := practicestate.Open(name, srs.Scheduler{})
 	require.NoError(t, err)
-	q, _ := questionbank.Default().Get("junior-1")
+	q, _ := bank.Get("junior-1")
 	_, err = practicestate.Save(f, nil, practicestate.Event{Question: q, Rating: srs.Easy, At: t0.Add(time.Hour)})
 	require.NoError(t, err)
 	res, _ = call(t, cs, "undo_rating", nil)
@@ -291,7 +308,7 @@ func TestUndoTheLastRating(t *testing.T) {
 func TestNextQuestionRereadsOnlyAChangedFile(t *testing.T) {
 	name := filepath.Join(t.TempDir(), "progress.json")
 	clock := t0
-	cs := connect(t, name, &clock)
+	cs := connect(t, sourcePage(t), name, &clock)
 	res, _ := call(t, cs, "rate_answer", map[string]any{"id": "junior-1", "rating": "good"})
 	require.False(t, res.IsError, text(res))
 
@@ -333,7 +350,7 @@ func BenchmarkNextQuestionLargeFile(b *testing.B) {
 	fi, err := os.Stat(name)
 	require.NoError(b, err)
 	clock := t0
-	cs := connect(b, name, &clock)
+	cs := connect(b, bank, name, &clock)
 	for b.Loop() {
 		res, err := cs.CallTool(context.Background(), &mcp.CallToolParams{Name: "next_question", Arguments: map[string]any{}})
 		if err != nil || res.IsError {
