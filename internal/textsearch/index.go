@@ -88,9 +88,10 @@ type docCounts struct {
 }
 
 // Parts returns how many ranges of n documents to index in parallel:
-// one a processor, of at least 4,096 documents each.
+// one a processor, of at least 128 documents each, so that a bank of a
+// few hundred questions (the built-in one) is indexed on every core.
 func Parts(n int) int {
-	const perPart = 4096
+	const perPart = 128
 	return max(1, min(runtime.GOMAXPROCS(0), n/perPart))
 }
 
@@ -119,7 +120,7 @@ func Build(n int, fields Fields, parts int) *Index {
 		all.lens = append(all.lens, more.lens...)
 	}
 	t := &Index{n: n, words: all.words, vocab: make([]string, 0, len(all.words)),
-		stemNo: map[string]uint32{}, lens: all.lens, fields: fields}
+		stemNo: make(map[string]uint32, len(all.words)), lens: all.lens, fields: fields}
 	for w := range all.words {
 		t.vocab = append(t.vocab, w)
 	}
@@ -132,46 +133,69 @@ func Build(n int, fields Fields, parts int) *Index {
 	for g := range t.avgLen {
 		t.avgLen[g] = max(t.avgLen[g]/float64(max(n, 1)), 1)
 	}
-	t.weigh()
-	t.mergeStems()
+	t.weigh(parts)
+	t.mergeStems(parts)
 	return t
 }
 
 // weigh sets each word's postings from its counts: each posting's
 // frequency weighed once here rather than at each search (see
 // BENCHMARKS.md), for 8 bytes a posting.
-func (t *Index) weigh() {
+func (t *Index) weigh(parts int) {
 	norms := make([][NumGroups]float64, len(t.lens))
 	for i, l := range t.lens {
 		for g, x := range l {
 			norms[i][g] = groupWeight[g] / (1 - bm25B + bm25B*float64(x)/t.avgLen[g])
 		}
 	}
-	for _, w := range t.words {
-		w.set = countsSet(w.counts, t.n)
-		w.docs, w.tf = make([]int32, len(w.counts)), make([]float64, len(w.counts))
-		for k, p := range w.counts {
-			norm := &norms[p.doc]
-			x := 0.0
-			for g := range NumGroups {
-				if c := p.counts >> (8 * g) & 0xff; c != 0 {
-					x += float64(c) * norm[g]
-				}
-			}
-			w.docs[k], w.tf[k] = p.doc, x
-		}
-		w.counts = nil
-		w.blocks = blocksOf(&w.Postings)
+	// Every word's postings in two allocations, in the order of the
+	// vocabulary, each word's capped so that nothing appended to one runs
+	// into the next; the words weighed in parts ranges of it at once.
+	start := make([]int, len(t.vocab)+1)
+	for i, v := range t.vocab {
+		start[i+1] = start[i] + len(t.words[v].counts)
 	}
+	docs, tf := make([]int32, start[len(t.vocab)]), make([]float64, start[len(t.vocab)])
+	inParts(len(t.vocab), parts, func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			t.weighWord(t.words[t.vocab[i]], docs[start[i]:start[i+1]:start[i+1]], tf[start[i]:start[i+1]:start[i+1]], norms)
+		}
+	})
+}
+
+// weighWord sets w's postings, in docs and tf, from its counts.
+func (t *Index) weighWord(w *word, docs []int32, tf []float64, norms [][NumGroups]float64) {
+	w.docs, w.tf = docs, tf
+	for k, p := range w.counts {
+		norm := &norms[p.doc]
+		x := 0.0
+		for g := range NumGroups {
+			if c := p.counts >> (8 * g) & 0xff; c != 0 {
+				x += float64(c) * norm[g]
+			}
+		}
+		w.docs[k], w.tf[k] = p.doc, x
+	}
+	w.counts = nil
+	w.set = bitset.New(w.docs, t.n) // a sparse set keeps docs: one list for both
+	w.blocks = blocksOf(&w.Postings)
 }
 
 // mergeStems numbers the stems in the order of the vocabulary and sets
 // each stem's postings: its word's, or its words' merged, their
 // frequencies summed in the order of the vocabulary. A word's search
 // then reads one list, not one a word of its stem.
-func (t *Index) mergeStems() {
-	for _, w := range t.vocab { // stemmed once a word of the vocabulary, not once a use
-		st := Stem(w)
+func (t *Index) mergeStems(parts int) {
+	// Stemmed once a word of the vocabulary, not once a use, in parts
+	// ranges of it at once.
+	stems := make([]string, len(t.vocab))
+	inParts(len(t.vocab), parts, func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			stems[i] = Stem(t.vocab[i])
+		}
+	})
+	for i, w := range t.vocab {
+		st := stems[i]
 		no, ok := t.stemNo[st]
 		if !ok {
 			no = uint32(len(t.stems))
@@ -201,36 +225,28 @@ func (t *Index) mergeStems() {
 	}
 }
 
-// countsSet returns the set of the documents of counts.
-func countsSet(counts []docCounts, n int) *bitset.Set {
-	if bitset.IsDense(len(counts), n) {
-		words := make([]uint64, bitset.Words(n))
-		for _, p := range counts {
-			words[p.doc>>6] |= 1 << (p.doc & 63)
-		}
-		return bitset.FromBits(words, len(counts), n)
-	}
-	list := make([]int32, len(counts))
-	for i, p := range counts {
-		list[i] = p.doc
-	}
-	return bitset.New(list, n)
-}
-
 // indexPart indexes the words of documents [lo, hi).
 func indexPart(fields Fields, lo, hi int) *part {
-	p := &part{words: make(map[string]*word), lens: make([][NumGroups]uint32, 0, hi-lo)}
+	// A question brings a few dozen new words to a small bank's
+	// vocabulary: sized so, the map does not grow while a bank of a few
+	// hundred questions is indexed, the first search of Default
+	// (BENCHMARKS.md); a large bank's starts at 2^16 words.
+	p := &part{words: make(map[string]*word, min((hi-lo)*32, 1<<16)), lens: make([][NumGroups]uint32, 0, hi-lo)}
 	var (
 		i     int32 // the document being indexed
 		group Group // the group of the field being indexed
 		lens  [NumGroups]uint32
 		buf   []byte
+		slab  []word // new words, allocated 256 at a time
 	)
 	add := func(w []byte) bool {
 		lens[group]++
 		e := p.words[string(w)] // no allocation for the lookup
 		if e == nil {
-			e = &word{}
+			if len(slab) == 0 {
+				slab = make([]word, 256)
+			}
+			e, slab = &slab[0], slab[1:]
 			p.words[string(w)] = e
 		}
 		if l := e.counts; len(l) == 0 || l[len(l)-1].doc != i {
