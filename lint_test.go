@@ -111,3 +111,12 @@ func mustNew(t *testing.T, qs ...Question) *Bank {
 	require.NoError(t, err)
 	return b
 }
+
+// BenchmarkLint lints the built-in bank, as draw -check -strict does.
+func BenchmarkLint(b *testing.B) {
+	bank := Default()
+	b.ReportAllocs()
+	for range b.N {
+		bank.Lint()
+	}
+}
