@@ -52,14 +52,7 @@ func (d *decoder) bank() ([]Question, error) {
 		var qs []Question
 		var src Source
 		found := false
-		d.Pos++
-		for d.Space(); d.Data[d.Pos] != '}'; d.Space() {
-			if d.Data[d.Pos] == ',' {
-				d.Pos++
-				d.Space()
-			}
-			keyAt := d.Pos
-			key := d.Key()
+		for keyAt, key := range d.Members() {
 			if key == "source" {
 				if msg := d.source(&src); msg != "" {
 					return nil, fmt.Errorf("questionbank: JSON bank: %s: %s", jsonscan.LineCol(d.Data, keyAt), msg)
@@ -229,13 +222,7 @@ func (d *decoder) question(q *Question) (reported int) {
 		reported |= field
 		d.bad(msg)
 	}
-	d.Pos++
-	for d.Space(); d.Data[d.Pos] != '}'; d.Space() {
-		if d.Data[d.Pos] == ',' {
-			d.Pos++
-			d.Space()
-		}
-		key := d.Key()
+	for _, key := range d.Members() {
 		k := slices.Index(d.keys, key)
 		d.rank = k
 		if k < 0 {
@@ -268,7 +255,6 @@ func (d *decoder) question(q *Question) (reported int) {
 			return reported
 		}
 	}
-	d.Pos++ // }
 	for k, bit := range [...]int{fieldID, fieldLevel, fieldType, fieldText} {
 		d.rank = k
 		if has&(1<<k) == 0 && reported&bit == 0 {

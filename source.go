@@ -26,13 +26,7 @@ func (d *decoder) source(s *Source) string {
 		return msg
 	}
 	msg := ""
-	d.Pos++
-	for d.Space(); d.Data[d.Pos] != '}'; d.Space() {
-		if d.Data[d.Pos] == ',' {
-			d.Pos++
-			d.Space()
-		}
-		key := d.Key()
+	for _, key := range d.Members() {
 		var field *string
 		switch key {
 		case "title":
@@ -57,7 +51,6 @@ func (d *decoder) source(s *Source) string {
 			*field = d.Str()
 		}
 	}
-	d.Pos++ // }
 	if msg == "" && !s.IsZero() && isBlank(s.Title) {
 		msg = "source: a source needs a title"
 	}

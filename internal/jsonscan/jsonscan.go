@@ -8,6 +8,7 @@ package jsonscan
 import (
 	"bytes"
 	"fmt"
+	"iter"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -43,6 +44,25 @@ func (s *Scanner) Key() string {
 	s.Pos++ // :
 	s.Space()
 	return k
+}
+
+// Members yields the offset and key of each member of the object at
+// Pos, with Pos at the member's value, which the loop's body reads or
+// skips. After the last member, Pos is past the object's closing brace.
+func (s *Scanner) Members() iter.Seq2[int, string] {
+	return func(yield func(at int, key string) bool) {
+		s.Pos++ // {
+		for s.Space(); s.Data[s.Pos] != '}'; s.Space() {
+			if s.Data[s.Pos] == ',' {
+				s.Pos++
+				s.Space()
+			}
+			if at := s.Pos; !yield(at, s.Key()) {
+				return
+			}
+		}
+		s.Pos++ // }
+	}
 }
 
 // Skip skips the value at Pos.

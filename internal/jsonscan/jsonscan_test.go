@@ -43,3 +43,26 @@ func TestLineCol(t *testing.T) {
 	assert.Equal(t, 3, c.At(len(data)))
 	assert.Equal(t, 3, InvalidUTF8At([]byte("abc\xff")))
 }
+
+// TestMembers checks that Members yields each key with Pos at its value,
+// and leaves Pos past the object once the loop has read every value.
+func TestMembers(t *testing.T) {
+	data := []byte(` { "a" : 1 , "b":{"c":[2,"}"]} ,"d" : "x"} ,`)
+	s := New(data)
+	s.Space()
+	var keys []string
+	var ats []int
+	for at, key := range s.Members() {
+		keys, ats = append(keys, key), append(ats, at)
+		s.Skip()
+	}
+	assert.Equal(t, []string{"a", "b", "d"}, keys)
+	assert.Equal(t, []int{3, 13, 32}, ats)
+	assert.Equal(t, len(data)-2, s.Pos, "past the closing brace")
+
+	empty := New([]byte(`{}`))
+	for range empty.Members() {
+		t.Error("a member of {}")
+	}
+	assert.Equal(t, 2, empty.Pos)
+}
