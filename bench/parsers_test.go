@@ -14,7 +14,7 @@ import (
 	"github.com/backendprep/questionbank/mdbank"
 )
 
-// BenchmarkMarkdownParsers times the parsers mdbank could use on the 14
+// BenchmarkMarkdownParsers times the parsers mdbank could use on the
 // built-in questions as mdbank writes them: two YAML parsers on the front
 // matter, two Markdown parsers on the body. (goldmark is also the one of
 // the two that follows CommonMark; gomarkdown does not claim to.)
