@@ -28,7 +28,7 @@ func IsDense(count, n int) bool { return count*DenseFactor > n }
 type Set struct {
 	Bits  []uint64 // bit i set for document i; nil if the set is sparse
 	List  []int32  // sorted document numbers, if the set is sparse
-	alone []*Set   // a slice holding just this set, to share
+	alone [1]*Set  // this set, for Alone: a slice of it without an allocation
 }
 
 // New returns the set of the sorted document numbers in list, of n
@@ -36,7 +36,7 @@ type Set struct {
 // the set is sparse.
 func New(list []int32, n int) *Set {
 	s := &Set{}
-	s.alone = []*Set{s}
+	s.alone[0] = s
 	if !IsDense(len(list), n) {
 		s.List = slices.Clip(list)
 		return s
@@ -53,7 +53,7 @@ func New(list []int32, n int) *Set {
 func FromBits(words []uint64, count, n int) *Set {
 	if IsDense(count, n) {
 		s := &Set{Bits: words}
-		s.alone = []*Set{s}
+		s.alone[0] = s
 		return s
 	}
 	list := make([]int32, 0, count)
@@ -82,7 +82,7 @@ func Union(sets []*Set, n int) *Set {
 
 // Alone returns a slice holding just s, shared by its callers, who must
 // not change it.
-func (s *Set) Alone() []*Set { return s.alone }
+func (s *Set) Alone() []*Set { return s.alone[:] }
 
 // Count returns the number of documents in the set.
 func (s *Set) Count() int {
