@@ -129,3 +129,37 @@ func ExampleLint() {
 	// ttl.md:8: warning: asks nearly the same as prices.md:8: they share cache, long, prices, products (1.00 alike)
 	// 2 questions
 }
+
+func ExampleLintDir() {
+	dir, _ := os.MkdirTemp("", "bank")
+	defer os.RemoveAll(dir)
+	os.Mkdir(filepath.Join(dir, "team"), 0o755)
+	os.WriteFile(filepath.Join(dir, "team", "probes.md"), []byte("---\nid: team-probes\nlevel: mid\ntype: technical\nskills: [Kubernets]\n---\n\n# Which probe restarts a deadlocked pod?\n\n## How to answer\n\n- Liveness, not readiness\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "team", "drain.md"), []byte("---\nid: team-drain\nlevel: mid\ntype: technical\nskills: [Kubernetes]\n---\n\n# How do you drain a node of 40 pods?\n\n## How to answer\n\n- A disruption budget\n"), 0o644)
+	wd, _ := os.Getwd()
+	defer os.Chdir(wd)
+	os.Chdir(dir)
+	// Each warning starts with one path an editor opens, as LoadDir's
+	// problems do.
+	_, warnings, err := mdbank.LintDir("team")
+	for _, w := range warnings {
+		fmt.Println(w)
+	}
+	fmt.Println(err)
+	// Output:
+	// team/probes.md:5: warning: skill "Kubernets" looks like a slip for "Kubernetes" (1 question)
+	// <nil>
+}
+
+func ExampleLintFile() {
+	dir, _ := os.MkdirTemp("", "bank")
+	defer os.RemoveAll(dir)
+	name := filepath.Join(dir, "caching.md")
+	os.WriteFile(name, []byte("---\nid: team-caching\nlevel: senior\ntype: technical\nskills: Caching\n---\n\n# How would you cache a slow service?\n"), 0o644)
+	bank, warnings, err := mdbank.LintFile(name) // a bank of one question, and its warnings
+	fmt.Println(bank.Len(), len(warnings), err)
+	fmt.Println(warnings[0].Msg)
+	// Output:
+	// 1 2 <nil>
+	// skills is one value, read as the one skill "Caching": write a list, such as [Caching]
+}

@@ -195,11 +195,7 @@ func checkBank(stdout, stderr io.Writer, name string, strict bool) int {
 	for _, w := range warns {
 		fmt.Fprintln(stdout, w)
 	}
-	line := summary(name, bank)
-	if len(warns) > 0 {
-		line = strings.TrimSuffix(line, ": valid") + ": valid, with " + cli.Count(len(warns), "warning")
-	}
-	fmt.Fprintln(stdout, line)
+	fmt.Fprintln(stdout, summary(name, bank, len(warns)))
 	if strict && len(warns) > 0 {
 		return 2
 	}
@@ -320,8 +316,8 @@ func formatList() string {
 }
 
 // summary sums up a bank in one line: its questions, by level and type,
-// and its skills.
-func summary(name string, bank *questionbank.Bank) string {
+// its skills, and how many warnings it has, if any.
+func summary(name string, bank *questionbank.Bank, warnings int) string {
 	fc := bank.Facets(questionbank.Filter{})
 	var levels, types []string
 	for _, l := range questionbank.Levels() {
@@ -339,6 +335,10 @@ func summary(name string, bank *questionbank.Bank) string {
 	} else {
 		name = pathquote.Quote(name)
 	}
-	return fmt.Sprintf("%s: %s (%s; %s), %s: valid", name, cli.Count(bank.Len(), "question"),
-		strings.Join(levels, ", "), strings.Join(types, ", "), cli.Count(len(bank.Skills()), "skill"))
+	valid := "valid"
+	if warnings > 0 {
+		valid += ", with " + cli.Count(warnings, "warning")
+	}
+	return fmt.Sprintf("%s: %s (%s; %s), %s: %s", name, cli.Count(bank.Len(), "question"),
+		strings.Join(levels, ", "), strings.Join(types, ", "), cli.Count(len(bank.Skills()), "skill"), valid)
 }

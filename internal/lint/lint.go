@@ -189,14 +189,19 @@ type Slip struct {
 // order: a skill written two ways that key names as one ("Problem
 // Solving" and "Problem-solving"), the rarer way being the slip, or one
 // edit from another skill of at least five letters ("Kubernets" and
-// "Kubernetes"), the one fewer questions use being the slip.
+// "Kubernetes"), the one fewer questions use being the slip. Of two
+// spellings used alike, the one first used later is the slip.
 func SkillSlips(skills [][]string, key func(string) string) []Slip {
 	uses := map[string]int{}       // a skill as written: how many questions use it
 	byKey := map[string][]string{} // a key: its spellings, in order of first use
+	first := map[string]int{}      // a key: the order of its first use
 	for _, ss := range skills {
 		for _, s := range ss {
 			if uses[s]++; uses[s] == 1 {
 				k := key(s)
+				if byKey[k] == nil {
+					first[k] = len(first)
+				}
 				byKey[k] = append(byKey[k], s)
 			}
 		}
@@ -210,8 +215,10 @@ func SkillSlips(skills [][]string, key func(string) string) []Slip {
 	}
 	keyUses := func(k string) int { return uses[byKey[k][0]] }
 	for k1, k2 := range oneEditPairs(byKey) {
+		// The slip is the spelling fewer questions use; between two used
+		// alike, the later, as a bank's first questions set its words.
 		rare, common := k1, k2
-		if keyUses(k2) < keyUses(k1) {
+		if u1, u2 := keyUses(k1), keyUses(k2); u2 < u1 || u2 == u1 && first[k2] > first[k1] {
 			rare, common = k2, k1
 		}
 		for _, s := range byKey[rare] {

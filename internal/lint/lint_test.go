@@ -24,3 +24,13 @@ func TestOneEdit(t *testing.T) {
 		assert.Equal(t, tc.want, oneEdit(tc.b, tc.a), "oneEdit(%q, %q)", tc.b, tc.a)
 	}
 }
+
+// TestSkillSlipsTie checks that of two spellings used alike, the one
+// first used later is the slip, whichever sorts first.
+func TestSkillSlipsTie(t *testing.T) {
+	key := func(s string) string { return s }
+	for _, tc := range []struct{ first, later string }{{"Kubernetes", "Kubernets"}, {"Kubernets", "Kubernetes"}} {
+		got := SkillSlips([][]string{{tc.first}, {tc.later}}, key)
+		assert.Equal(t, []Slip{{Question: 1, Skill: tc.later, For: tc.first, Uses: 1}}, got, "%s first", tc.first)
+	}
+}
